@@ -1,0 +1,4 @@
+import { runMain } from 'citty';
+import { main } from './main.ts';
+
+await runMain(main);
