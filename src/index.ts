@@ -1,5 +1,14 @@
 export type { Cassette, Interaction, SseEventRecord } from './cassette/format.ts';
 export { CASSETTE_VERSION, CassetteSchema } from './cassette/format.ts';
 export { LlmCassetteError } from './errors.ts';
+export type {
+  CassetteOptions,
+  CassetteReport,
+  CassetteSession,
+} from './recorder/cassette-session.ts';
+export type { HostFilter } from './recorder/host-filter.ts';
+export { type CassetteMode, InvalidModeError, MODE_ENV_VAR, resolveMode } from './recorder/mode.ts';
+export type { Chunking, ReplayOptions } from './recorder/replay-options.ts';
+export { useCassette, withCassette } from './recorder/use-cassette.ts';
 export type { NormalizedUsage, ProviderApi } from './usage/normalized.ts';
 export { NormalizedUsageSchema } from './usage/normalized.ts';
