@@ -14,7 +14,7 @@ import { captureResponse } from './capture-response.ts';
 import { deactivate } from './context.ts';
 import { errorResponse } from './error-response.ts';
 import { createHostFilter, type HostFilter } from './host-filter.ts';
-import type { InterceptingCassette, RequestOutcome } from './interceptor.ts';
+import { type InterceptingCassette, type RequestOutcome, UPSTREAM_MARKER } from './interceptor.ts';
 import type { CassetteMode } from './mode.ts';
 import { cassetteHandlers } from './msw-handlers.ts';
 import type { ReplayOptions } from './replay-options.ts';
@@ -145,7 +145,9 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
     const slot = this.fresh.length;
     this.fresh.push(undefined);
     const recordedAt = new Date().toISOString();
-    const live = await (this.options.upstream ?? networkFetch)(bypass(request));
+    const upstreamRequest = bypass(request);
+    upstreamRequest.headers.set(UPSTREAM_MARKER, '1');
+    const live = await (this.options.upstream ?? networkFetch)(upstreamRequest);
     // The body arrives decoded; its transfer headers would make the client decode it again.
     const headers = new Headers(live.headers);
     for (const name of ['content-encoding', 'content-length', 'transfer-encoding']) {

@@ -11,16 +11,31 @@ export interface InterceptingCassette extends ActiveCassette {
 
 let interceptor: FetchInterceptor | undefined;
 
-/** msw's marker for a request that must reach the network (`bypass()`); we honour it too. */
-const PASSTHROUGH = /(,\s*)?msw\/passthrough/;
+/** Marks a cassette's own upstream call while recording, which must reach the network. */
+export const UPSTREAM_MARKER = 'x-llm-cassette-upstream';
+/** msw's marker for the same (`bypass()`): set too, so a running msw server lets it through. */
+const MSW_PASSTHROUGH = /(,\s*)?msw\/passthrough/;
 
-function takePassthroughMarker(request: Request): boolean {
+/**
+ * Removes the markers of an upstream call; true when the request was one. msw's own marker is
+ * left for msw to remove when an msw server shares the interceptor (it checks for it after us).
+ */
+function takeUpstreamMarker(request: Request, sharedWithOthers: boolean): boolean {
+  if (!request.headers.has(UPSTREAM_MARKER)) return false;
+  request.headers.delete(UPSTREAM_MARKER);
   const accept = request.headers.get('accept');
-  if (accept === null || !PASSTHROUGH.test(accept)) return false;
-  const rest = accept.replace(PASSTHROUGH, '');
-  if (rest) request.headers.set('accept', rest);
-  else request.headers.delete('accept');
+  if (!sharedWithOthers && accept !== null) {
+    const rest = accept.replace(MSW_PASSTHROUGH, '');
+    if (rest) request.headers.set('accept', rest);
+    else request.headers.delete('accept');
+  }
   return true;
+}
+
+/** How many request listeners share the interceptor (msw's `setupServer` adds its own). */
+function requestListenerCount(instance: FetchInterceptor): number {
+  const emitter = Reflect.get(instance, 'emitter') as { listenerCount(event: string): number };
+  return emitter.listenerCount('request');
 }
 
 /**
@@ -31,11 +46,12 @@ function takePassthroughMarker(request: Request): boolean {
  */
 export function installInterceptor(): void {
   if (interceptor) return;
-  interceptor = new FetchInterceptor();
-  interceptor.apply();
-  interceptor.on('request', async ({ request, controller }) => {
+  const active = new FetchInterceptor();
+  interceptor = active;
+  active.apply();
+  active.on('request', async ({ request, controller }) => {
     // A cassette's own upstream call while recording: let it through to the network.
-    if (takePassthroughMarker(request)) return;
+    if (takeUpstreamMarker(request, requestListenerCount(active) > 1)) return;
     const lookup = findCassette();
     if (lookup.kind === 'none') return;
     if (lookup.kind === 'ambiguous') {

@@ -4,6 +4,18 @@ import { installInterceptor } from './interceptor.ts';
 import { resolveMode } from './mode.ts';
 
 /**
+ * Under a test runner the interceptor goes in as soon as llm-cassette is imported, so SDK clients
+ * constructed at module load (before any cassette starts) are intercepted too. Elsewhere (an app
+ * importing `extractMetadata` in production) fetch is left alone until a cassette is used.
+ */
+function underTestRunner(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(
+    env.VITEST || env.JEST_WORKER_ID || env.NODE_ENV === 'test' || env.LLM_CASSETTE_MODE,
+  );
+}
+if (underTestRunner(process.env)) installInterceptor();
+
+/**
  * Starts a cassette: `await useCassette('name', { dir: 'cassettes' })`, then make the calls, then
  * `await cassette.eject()` (or `await using cassette = await useCassette(...)`).
  * The cassette is bound to the caller's async context, so concurrent tests each get their own.
