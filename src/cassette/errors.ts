@@ -110,7 +110,10 @@ export class CassetteCorruptError extends LlmCassetteError {
       ? 'This is a bug in the code that built the cassette; please report it.'
       : 'Fix the file by hand (it is plain JSON), restore it from version control, or delete it and ' +
         're-record it with LLM_CASSETTE_MODE=record.';
-    super(`${head} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${list}\n${next}`, options);
+    super(
+      `${head} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${list}\n${next}`,
+      options,
+    );
   }
 }
 
@@ -165,9 +168,7 @@ export class UnusedInteractionsError extends LlmCassetteError {
     readonly cassettePath: string,
     readonly unused: readonly { index: number; request: RecordedRequest }[],
   ) {
-    const list = unused
-      .slice(0, 20)
-      .map((u) => `  #${u.index} ${describeRequest(u.request)}`);
+    const list = unused.slice(0, 20).map((u) => `  #${u.index} ${describeRequest(u.request)}`);
     if (unused.length > 20) list.push(`  … and ${unused.length - 20} more`);
     super(
       `Cassette ${cassettePath} has ${unused.length} recorded interaction${unused.length === 1 ? '' : 's'} ` +

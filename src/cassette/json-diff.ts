@@ -33,7 +33,8 @@ function walk(
   if (recorded === requested) return;
   if (Array.isArray(recorded) && Array.isArray(requested)) {
     const length = Math.max(recorded.length, requested.length);
-    for (let i = 0; i < length; i++) walk(recorded[i], requested[i], appendJsonPath(path, i), entries);
+    for (let i = 0; i < length; i++)
+      walk(recorded[i], requested[i], appendJsonPath(path, i), entries);
     return;
   }
   if (isObject(recorded) && isObject(requested)) {

@@ -81,7 +81,10 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxProblem | undefin
         fail('"," or "]"');
       }
     }
-    if (char === '"') return string();
+    if (char === '"') {
+      string();
+      return;
+    }
     for (const literal of ['true', 'false', 'null']) {
       if (text.startsWith(literal, i)) {
         i += literal.length;
@@ -105,9 +108,9 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxProblem | undefin
         return;
       }
       if (char === '\\') {
-        const escape = text[i + 1];
-        if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
-        else if (escape !== undefined && '"\\/bfnrt'.includes(escape)) i += 2;
+        const escaped = text[i + 1];
+        if (escaped === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
+        else if (escaped !== undefined && '"\\/bfnrt'.includes(escaped)) i += 2;
         else {
           i++;
           fail('a valid escape sequence');

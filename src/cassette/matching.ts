@@ -1,7 +1,12 @@
 import { canonicalJson } from './canonical-json.ts';
 import type { Interaction, JsonValue, RecordedRequest } from './format.ts';
 import { diffJson, type JsonDiffEntry } from './json-diff.ts';
-import { type JsonPathPatternSegment, mapAtPaths, parseJsonPathPattern, REMOVE } from './json-path.ts';
+import {
+  type JsonPathPatternSegment,
+  mapAtPaths,
+  parseJsonPathPattern,
+  REMOVE,
+} from './json-path.ts';
 import { DEFAULT_REDACTION } from './redaction.ts';
 
 /** How a request is matched to a recorded one. Computed at replay time: no re-recording needed. */
@@ -83,7 +88,9 @@ export function createMatcher(
     ),
   );
   const ignoredFields = (options.ignoreBodyFields ?? []).map(parseJsonPathPattern);
-  const matchHeaders = [...new Set((options.matchHeaders ?? []).map((h) => h.toLowerCase()))].sort();
+  const matchHeaders = [
+    ...new Set((options.matchHeaders ?? []).map((h) => h.toLowerCase())),
+  ].sort();
   const userMatch = options.match;
   const buckets = new Map<string, Bucket>();
 
@@ -132,7 +139,12 @@ export function createMatcher(
     closest(request, n = 3) {
       const requested = describe(request, ignoredParams, ignoredFields, matchHeaders);
       const ranked = interactions.map((interaction, i) => {
-        const recordedView = describe(interaction.request, ignoredParams, ignoredFields, matchHeaders);
+        const recordedView = describe(
+          interaction.request,
+          ignoredParams,
+          ignoredFields,
+          matchHeaders,
+        );
         const differences = compare(recordedView, requested);
         return { index: i, request: interaction.request, used: used[i]!, differences };
       });
@@ -244,7 +256,12 @@ function describe(
 function compare(recorded: RequestView, requested: RequestView): RequestDifference[] {
   const out: RequestDifference[] = [];
   if (recorded.method !== requested.method) {
-    out.push({ part: 'method', path: 'method', recorded: recorded.method, requested: requested.method });
+    out.push({
+      part: 'method',
+      path: 'method',
+      recorded: recorded.method,
+      requested: requested.method,
+    });
   }
   if (recorded.base !== requested.base) {
     out.push({ part: 'url', path: 'url', recorded: recorded.base, requested: requested.base });

@@ -45,7 +45,10 @@ export interface RedactionRules {
 }
 
 /** Returns the interaction with every rule applied; the input is left as it was. */
-export function redactInteraction(interaction: Interaction, rules: RedactionRules = {}): Interaction {
+export function redactInteraction(
+  interaction: Interaction,
+  rules: RedactionRules = {},
+): Interaction {
   let result = rules.redact ? rules.redact(structuredClone(interaction)) : interaction;
   const headers = lowerCaseSet(DEFAULT_REDACTION.headers, rules.headers);
   const queryParams = lowerCaseSet(DEFAULT_REDACTION.queryParams, rules.queryParams);
@@ -67,7 +70,9 @@ export function redactInteraction(interaction: Interaction, rules: RedactionRule
     }
     if (response.events) {
       response.events = response.events.map((event) =>
-        event.json === undefined ? event : { ...event, json: mapAtPaths(event.json, bodyPaths, replace) },
+        event.json === undefined
+          ? event
+          : { ...event, json: mapAtPaths(event.json, bodyPaths, replace) },
       );
     }
   }

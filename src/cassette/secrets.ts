@@ -50,17 +50,17 @@ const PATTERNS: readonly { kind: SecretKind; prefix: RegExp; regex: RegExp }[] =
   {
     kind: 'groq',
     prefix: /^gsk_/,
-    regex: new RegExp(String.raw`${BEFORE}gsk_[A-Za-z0-9]{32,}${AFTER}`, 'g'),
+    regex: new RegExp(`${BEFORE}gsk_[A-Za-z0-9]{32,}${AFTER}`, 'g'),
   },
   {
     kind: 'xai',
     prefix: /^xai-/,
-    regex: new RegExp(String.raw`${BEFORE}xai-[A-Za-z0-9]{32,}${AFTER}`, 'g'),
+    regex: new RegExp(`${BEFORE}xai-[A-Za-z0-9]{32,}${AFTER}`, 'g'),
   },
   {
     kind: 'bearer',
     prefix: /^Bearer\s+/i,
-    regex: /(?<![A-Za-z0-9])Bearer\s+[A-Za-z0-9._~+/\-]{20,}=*(?![A-Za-z0-9._~+/=\-])/gi,
+    regex: /(?<![A-Za-z0-9])Bearer\s+[A-Za-z0-9._~+/-]{20,}=*(?![A-Za-z0-9._~+/=-])/gi,
   },
 ];
 

@@ -51,9 +51,7 @@ export function parseCassette(text: string, path: string): Cassette {
 
 function schemaProblems(error: z.ZodError) {
   return error.issues.map((issue) => ({
-    place: formatJsonPath(
-      issue.path.filter((s): s is JsonPathSegment => typeof s !== 'symbol'),
-    ),
+    place: formatJsonPath(issue.path.filter((s): s is JsonPathSegment => typeof s !== 'symbol')),
     message: issue.message,
   }));
 }

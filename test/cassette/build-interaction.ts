@@ -26,7 +26,10 @@ export function buildInteraction(
   };
 }
 
-export function chatRequest(body: JsonValue, extra: Partial<RecordedRequest> = {}): RecordedRequest {
+export function chatRequest(
+  body: JsonValue,
+  extra: Partial<RecordedRequest> = {},
+): RecordedRequest {
   return {
     method: 'POST',
     url: 'https://api.openai.com/v1/chat/completions',
