@@ -69,6 +69,8 @@ export interface Matcher {
 interface Bucket {
   /** Interaction indices, in recorded order; identical requests replay in this order. */
   indices: number[];
+  /** `indices` before this position are all used. */
+  cursor: number;
   requested: number;
 }
 
@@ -103,7 +105,7 @@ export function createMatcher(
     const key = keyOf(interactions[i]!.request);
     const bucket = buckets.get(key);
     if (bucket) bucket.indices.push(i);
-    else buckets.set(key, { indices: [i], requested: 0 });
+    else buckets.set(key, { indices: [i], cursor: 0, requested: 0 });
   };
   for (let i = 0; i < interactions.length; i++) index(i);
 
@@ -113,23 +115,38 @@ export function createMatcher(
       const key = keyOf(request);
       let bucket = buckets.get(key);
       if (!bucket) {
-        bucket = { indices: [], requested: 0 };
+        bucket = { indices: [], cursor: 0, requested: 0 };
         buckets.set(key, bucket);
       }
       bucket.requested++;
+      if (!userMatch) {
+        // Recordings before the cursor are all used: identical requests cost O(1) each.
+        while (bucket.cursor < bucket.indices.length && used[bucket.indices[bucket.cursor]!]) {
+          bucket.cursor++;
+        }
+        const i = bucket.indices[bucket.cursor];
+        if (i !== undefined) {
+          used[i] = true;
+          return { matched: true, index: i, interaction: interactions[i]! };
+        }
+        if (bucket.indices.length === 0) return { matched: false };
+        // Every identical recording has been replayed: this is one request too many.
+        return {
+          matched: false,
+          repeat: { recorded: bucket.indices.length, requested: bucket.requested },
+        };
+      }
       let recordedCount = 0;
       for (const i of bucket.indices) {
         const interaction = interactions[i]!;
-        if (userMatch && !userMatch(request, interaction.request)) continue;
+        if (!userMatch(request, interaction.request)) continue;
         recordedCount++;
         if (used[i]) continue;
         used[i] = true;
         return { matched: true, index: i, interaction };
       }
       if (recordedCount === 0) return { matched: false };
-      // Every identical recording has been replayed: this is one request too many.
-      const requested = userMatch ? recordedCount + 1 : bucket.requested;
-      return { matched: false, repeat: { recorded: recordedCount, requested } };
+      return { matched: false, repeat: { recorded: recordedCount, requested: recordedCount + 1 } };
     },
     unused() {
       const out: number[] = [];

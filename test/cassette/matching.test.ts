@@ -260,3 +260,28 @@ describe('matcher.closest', () => {
     ]);
   });
 });
+
+describe('matcher cost', () => {
+  it('reads each recorded request once, at creation, not on every lookup', () => {
+    let reads = 0;
+    const interactions = Array.from({ length: 50 }, (_, i) => {
+      const interaction = buildInteraction({ body: { model: 'm', n: i } });
+      const { body } = interaction.request;
+      Object.defineProperty(interaction.request, 'body', {
+        enumerable: true,
+        get: () => {
+          reads++;
+          return body;
+        },
+      });
+      return interaction;
+    });
+    const matcher = createMatcher(interactions);
+    const afterCreation = reads;
+    expect(afterCreation).toBeGreaterThan(0);
+    for (let i = 49; i >= 0; i--) {
+      expect(matcher.take(chatRequest({ n: i, model: 'm' }))).toMatchObject({ index: i });
+    }
+    expect(reads).toBe(afterCreation);
+  });
+});
