@@ -12,7 +12,7 @@ export type { JsonDiffEntry } from './cassette/json-diff.ts';
 export { diffJson, renderJsonDiff } from './cassette/json-diff.ts';
 export { InvalidJsonPathError } from './cassette/json-path.ts';
 export type { ClosestMatch, Matcher, MatchOptions, MatchResult } from './cassette/matching.ts';
-export { createMatcher } from './cassette/matching.ts';
+export { createMatcher, matchOptionsForRedaction } from './cassette/matching.ts';
 export type { RedactionRules } from './cassette/redaction.ts';
 export { DEFAULT_REDACTION, REDACTED, redactInteraction } from './cassette/redaction.ts';
 export type { SecretFinding, SecretKind } from './cassette/secrets.ts';

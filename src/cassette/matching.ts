@@ -7,7 +7,7 @@ import {
   parseJsonPathPattern,
   REMOVE,
 } from './json-path.ts';
-import { DEFAULT_REDACTION } from './redaction.ts';
+import { DEFAULT_REDACTION, type RedactionRules } from './redaction.ts';
 
 /** How a request is matched to a recorded one. Computed at replay time: no re-recording needed. */
 export interface MatchOptions {
@@ -64,6 +64,27 @@ export interface Matcher {
   /** Appends a new recording (auto mode); `used` (default true) when it answered a request. */
   add(interaction: Interaction, options?: { used?: boolean }): number;
   readonly interactions: readonly Interaction[];
+}
+
+/**
+ * The match options to replay a cassette written with `redaction`: a redacted body path or query
+ * parameter holds `[REDACTED]` in the file and the real value in the request, so it is left out
+ * of the comparison, and a redacted header cannot be one of `matchHeaders`.
+ */
+export function matchOptionsForRedaction(
+  options: MatchOptions,
+  redaction: RedactionRules | undefined,
+): MatchOptions {
+  if (!redaction) return options;
+  const redactedHeaders = new Set(
+    [...DEFAULT_REDACTION.headers, ...(redaction.headers ?? [])].map((h) => h.toLowerCase()),
+  );
+  return {
+    ...options,
+    ignoreBodyFields: [...(options.ignoreBodyFields ?? []), ...(redaction.bodyPaths ?? [])],
+    ignoreQueryParams: [...(options.ignoreQueryParams ?? []), ...(redaction.queryParams ?? [])],
+    matchHeaders: (options.matchHeaders ?? []).filter((h) => !redactedHeaders.has(h.toLowerCase())),
+  };
 }
 
 interface Bucket {

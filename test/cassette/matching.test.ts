@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NoMatchError } from '../../src/cassette/errors.ts';
-import { createMatcher } from '../../src/cassette/matching.ts';
+import { createMatcher, matchOptionsForRedaction } from '../../src/cassette/matching.ts';
+import { redactInteraction } from '../../src/cassette/redaction.ts';
 import { buildInteraction, chatRequest } from './build-interaction.ts';
 
 const hi = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] };
@@ -283,5 +284,35 @@ describe('matcher cost', () => {
       expect(matcher.take(chatRequest({ n: i, model: 'm' }))).toMatchObject({ index: i });
     }
     expect(reads).toBe(afterCreation);
+  });
+});
+
+describe('matchOptionsForRedaction', () => {
+  it('replays a cassette whose body paths and query parameters were redacted on write', () => {
+    const redaction = {
+      bodyPaths: ['metadata.user_id'],
+      queryParams: ['tenant'],
+      headers: ['x-tenant'],
+    };
+    const recorded = redactInteraction(
+      buildInteraction({
+        url: 'https://api.openai.com/v1/chat/completions?tenant=acme',
+        headers: { 'x-tenant': 'acme', 'x-region': 'eu' },
+        body: { ...hi, metadata: { user_id: 'u-42' } },
+      }),
+      redaction,
+    );
+    const requested = chatRequest(
+      { ...hi, metadata: { user_id: 'u-42' } },
+      {
+        url: 'https://api.openai.com/v1/chat/completions?tenant=acme',
+        headers: { 'x-tenant': 'acme', 'x-region': 'eu' },
+      },
+    );
+    const options = { matchHeaders: ['x-tenant', 'x-region'] };
+    expect(createMatcher([recorded], options).take(requested).matched).toBe(false);
+    const matcher = createMatcher([recorded], matchOptionsForRedaction(options, redaction));
+    expect(matcher.take(requested).matched).toBe(true);
+    expect(matchOptionsForRedaction(options, redaction).matchHeaders).toEqual(['x-region']);
   });
 });
