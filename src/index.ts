@@ -24,6 +24,7 @@ export type {
   CassetteOptions,
   CassetteReport,
   CassetteSession,
+  EjectOptions,
 } from './recorder/cassette-session.ts';
 export type { HostFilter } from './recorder/host-filter.ts';
 export { type CassetteMode, InvalidModeError, MODE_ENV_VAR, resolveMode } from './recorder/mode.ts';

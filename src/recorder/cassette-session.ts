@@ -68,6 +68,14 @@ export interface CassetteReport {
   written: boolean;
 }
 
+export interface EjectOptions {
+  /**
+   * Write nothing this run recorded, leaving the cassette on disk as it was: a test that failed
+   * must not leave a half-recorded cassette behind. Errors are still thrown.
+   */
+  discard?: boolean;
+}
+
 /**
  * One use of a cassette: the recordings loaded for it, what this run replays and records, and the
  * errors to raise at eject. Each `useCassette` call gets its own, so concurrent tests never share one.
@@ -188,8 +196,8 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
    * Stops taking requests, waits for recordings still streaming, writes the cassette when this
    * run recorded something, and throws what went wrong (a miss, unused recordings under `strict`).
    */
-  eject(): Promise<CassetteReport> {
-    this.ejected ??= this.finish();
+  eject(options: EjectOptions = {}): Promise<CassetteReport> {
+    this.ejected ??= this.finish(options.discard ?? false);
     return this.ejected;
   }
 
@@ -202,14 +210,14 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
     await this.eject();
   }
 
-  private async finish(): Promise<CassetteReport> {
+  private async finish(discard: boolean): Promise<CassetteReport> {
     deactivate(this);
     await this.ready;
     while (this.pending.size > 0) await Promise.all(this.pending);
     const fresh = this.fresh.filter((i): i is Interaction => i !== undefined);
     const interactions =
       this.mode === 'record' ? fresh : [...(this.loaded?.interactions ?? []), ...fresh];
-    const written = fresh.length > 0;
+    const written = fresh.length > 0 && !discard;
     if (written) {
       const cassette: Cassette = {
         version: CASSETTE_VERSION,
