@@ -119,6 +119,16 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
     this.matcher = createMatcher(this.loaded?.interactions ?? [], match);
   }
 
+  /**
+   * The interactions this cassette holds so far: those read from disk (none in `record` mode),
+   * then those this run recorded whose response has ended. For matchers that re-extract what the
+   * recording says (`toMatchRecordedMetadata`); a recording still streaming is not in it yet.
+   */
+  get interactions(): Interaction[] {
+    const fresh = this.fresh.filter((i): i is Interaction => i !== undefined);
+    return this.mode === 'record' ? fresh : [...(this.loaded?.interactions ?? []), ...fresh];
+  }
+
   get isEjected(): boolean {
     return this.ejected !== undefined;
   }
