@@ -91,6 +91,7 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
   private replayed = 0;
   private missed = 0;
   private ejected: Promise<CassetteReport> | undefined;
+  private finalReport: CassetteReport | undefined;
 
   private loaded: Cassette | undefined;
   private matcher: Matcher = createMatcher([], {});
@@ -127,6 +128,11 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
   get interactions(): Interaction[] {
     const fresh = this.fresh.filter((i): i is Interaction => i !== undefined);
     return this.mode === 'record' ? fresh : [...(this.loaded?.interactions ?? []), ...fresh];
+  }
+
+  /** What eject found, once it has finished: also there when eject threw (a miss, strict). */
+  get report(): CassetteReport | undefined {
+    return this.finalReport;
   }
 
   get isEjected(): boolean {
@@ -257,6 +263,7 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
       missed: this.missed,
       written,
     };
+    this.finalReport = report;
     if (this.errors.length > 0) throw this.errors[0];
     return report;
   }
