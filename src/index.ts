@@ -20,5 +20,14 @@ export {
   MetadataRecordSchema,
 } from './metadata/record.ts';
 export { UnrecognizedStreamError } from './metadata/stream-assembler.ts';
+export type {
+  CassetteOptions,
+  CassetteReport,
+  CassetteSession,
+} from './recorder/cassette-session.ts';
+export type { HostFilter } from './recorder/host-filter.ts';
+export { type CassetteMode, InvalidModeError, MODE_ENV_VAR, resolveMode } from './recorder/mode.ts';
+export type { Chunking, ReplayOptions } from './recorder/replay-options.ts';
+export { useCassette, withCassette } from './recorder/use-cassette.ts';
 export type { NormalizedUsage, ProviderApi } from './usage/normalized.ts';
 export { NormalizedUsageSchema } from './usage/normalized.ts';

@@ -1,0 +1,223 @@
+import { join } from 'node:path';
+import { bypass, type HttpHandler } from 'msw';
+import {
+  CASSETTE_VERSION,
+  type Cassette,
+  type Interaction,
+  type RecordedRequest,
+} from '../cassette/format.ts';
+import { createMatcher, type MatchOptions } from '../cassette/matching.ts';
+import { readCassette, writeCassette } from '../cassette/store.ts';
+import { VERSION } from '../version.ts';
+import { captureRequest } from './capture-request.ts';
+import { captureResponse } from './capture-response.ts';
+import { deactivate } from './context.ts';
+import { errorResponse } from './error-response.ts';
+import { createHostFilter, type HostFilter } from './host-filter.ts';
+import { type InterceptingCassette, type RequestOutcome, UPSTREAM_MARKER } from './interceptor.ts';
+import type { CassetteMode } from './mode.ts';
+import { cassetteHandlers } from './msw-handlers.ts';
+import type { ReplayOptions } from './replay-options.ts';
+import { replayResponse } from './replay-response.ts';
+
+export interface CassetteOptions extends ReplayOptions {
+  /** Folder of the cassette files (default `cassettes`, relative to the working directory). */
+  dir?: string;
+  /** Default: `LLM_CASSETTE_MODE`, else `replay` when `CI` is set, else `auto`. */
+  mode?: CassetteMode;
+  /** Which requests the cassette takes (default `'llm'`: provider hosts and LLM API paths). */
+  hosts?: HostFilter;
+  /** How a request finds its recording. */
+  match?: MatchOptions;
+  /** Extra redaction rules; they extend the built-in ones, never replace them. */
+  redact?: Parameters<typeof writeCassette>[2] extends { redaction?: infer R } ? R : never;
+  /** Recorded interactions that this run never used are an error at eject. */
+  strict?: boolean;
+  /**
+   * Take requests through the process-wide fetch interceptor (default). `false` for a cassette
+   * that only serves the handlers it hands to the user's own msw server.
+   */
+  intercept?: boolean;
+  /**
+   * Where `record` and `auto` send a request that has no recording (default: the network). For
+   * recording through a stand-in server or a gateway while the cassette keeps the client's URL.
+   */
+  upstream?: (request: Request) => Promise<Response>;
+}
+
+/** What a cassette did, returned by `eject()`. */
+export interface CassetteReport {
+  name: string;
+  path: string;
+  mode: CassetteMode;
+  replayed: number;
+  recorded: number;
+  /** Indices of recorded interactions that this run never used. */
+  unused: number[];
+  /** Requests that had no recorded match (replay mode). */
+  missed: number;
+  written: boolean;
+}
+
+/**
+ * One use of a cassette: the recordings loaded for it, what this run replays and records, and the
+ * errors to raise at eject. Each `useCassette` call gets its own, so concurrent tests never share one.
+ */
+export class CassetteSession implements InterceptingCassette, AsyncDisposable {
+  readonly path: string;
+  readonly intercepts: boolean;
+  private readonly takes: (url: URL) => boolean;
+  /** New recordings in request order; a slot is reserved when the request starts. */
+  private readonly fresh: Array<Interaction | undefined> = [];
+  private readonly pending = new Set<Promise<void>>();
+  private readonly errors: Error[] = [];
+  private replayed = 0;
+  private missed = 0;
+  private ejected: Promise<CassetteReport> | undefined;
+
+  private loaded: Cassette | undefined;
+  private matcher: ReturnType<typeof createMatcher> = createMatcher([], {});
+  /** Resolves once the recordings are read; requests wait for it. */
+  readonly ready: Promise<void>;
+
+  /** Synchronous, so `useCassette` can bind the session to the caller's context at once. */
+  constructor(
+    readonly name: string,
+    readonly mode: CassetteMode,
+    private readonly options: CassetteOptions,
+  ) {
+    this.path = join(options.dir ?? 'cassettes', `${name}.json`);
+    this.intercepts = options.intercept ?? true;
+    this.takes = createHostFilter(options.hosts);
+    this.ready = this.load();
+    // Failures surface from `useCassette` (which awaits `ready`); avoid an unhandled rejection.
+    this.ready.catch(() => undefined);
+  }
+
+  private async load(): Promise<void> {
+    if (this.mode !== 'replay' && this.mode !== 'auto') return;
+    this.loaded = await readCassette(this.path);
+    this.matcher = createMatcher(this.loaded?.interactions ?? [], this.options.match ?? {});
+  }
+
+  get isEjected(): boolean {
+    return this.ejected !== undefined;
+  }
+
+  async handle(request: Request): Promise<RequestOutcome> {
+    if (this.ejected || this.mode === 'passthrough') return { kind: 'ignore' };
+    if (!this.takes(new URL(request.url))) return { kind: 'ignore' };
+    const startedAt = performance.now();
+    await this.ready;
+    const recordedRequest = await captureRequest(request);
+
+    if (this.mode !== 'record') {
+      const found = this.matcher.find(recordedRequest);
+      if (found) {
+        this.replayed++;
+        const recorded = found.interaction.response;
+        if (this.options.timing)
+          await sleep(recorded.timing.ttfb_ms * (this.options.timing.scale ?? 1));
+        return { kind: 'respond', response: replayResponse(recorded, this.options) };
+      }
+      if (this.mode === 'replay') {
+        this.missed++;
+        const error = new Error(
+          `llm-cassette: no recorded interaction in ${this.path} matches ${recordedRequest.method} ${recordedRequest.url}. Re-record with LLM_CASSETTE_MODE=record.`,
+        );
+        this.errors.push(error);
+        return { kind: 'respond', response: errorResponse('no_match', error.message) };
+      }
+    }
+
+    return { kind: 'respond', response: await this.record(request, recordedRequest, startedAt) };
+  }
+
+  /**
+   * Sends the request on and hands the live response straight back, while a tee of its body is
+   * captured event by event in the background: the caller never waits for the recording.
+   */
+  private async record(
+    request: Request,
+    recordedRequest: RecordedRequest,
+    startedAt: number,
+  ): Promise<Response> {
+    const slot = this.fresh.length;
+    this.fresh.push(undefined);
+    const recordedAt = new Date().toISOString();
+    const upstreamRequest = bypass(request);
+    upstreamRequest.headers.set(UPSTREAM_MARKER, '1');
+    const live = await (this.options.upstream ?? networkFetch)(upstreamRequest);
+    // The body arrives decoded; its transfer headers would make the client decode it again.
+    const headers = new Headers(live.headers);
+    for (const name of ['content-encoding', 'content-length', 'transfer-encoding']) {
+      headers.delete(name);
+    }
+    const [forCaller, forRecording] = live.body ? live.body.tee() : [null, null];
+    const init = { status: live.status, statusText: live.statusText, headers };
+    const done = captureResponse(new Response(forRecording, init), startedAt).then(
+      (response) => {
+        this.fresh[slot] = { recorded_at: recordedAt, request: recordedRequest, response };
+      },
+      (error: unknown) => {
+        this.errors.push(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+    this.pending.add(done);
+    void done.finally(() => this.pending.delete(done));
+    return new Response(forCaller, init);
+  }
+
+  /**
+   * Stops taking requests, waits for recordings still streaming, writes the cassette when this
+   * run recorded something, and throws what went wrong (a miss, unused recordings under `strict`).
+   */
+  eject(): Promise<CassetteReport> {
+    this.ejected ??= this.finish();
+    return this.ejected;
+  }
+
+  /** This cassette as msw handlers, for a suite's own `setupServer` (use `intercept: false`). */
+  handlers(): HttpHandler[] {
+    return cassetteHandlers(this);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.eject();
+  }
+
+  private async finish(): Promise<CassetteReport> {
+    deactivate(this);
+    await this.ready;
+    while (this.pending.size > 0) await Promise.all(this.pending);
+    const fresh = this.fresh.filter((i): i is Interaction => i !== undefined);
+    const interactions =
+      this.mode === 'record' ? fresh : [...(this.loaded?.interactions ?? []), ...fresh];
+    const written = fresh.length > 0;
+    if (written) {
+      const cassette: Cassette = {
+        version: CASSETTE_VERSION,
+        name: this.name,
+        recorded_with: `llm-cassette@${VERSION}`,
+        interactions,
+      };
+      await writeCassette(this.path, cassette, { redaction: this.options.redact });
+    }
+    const report: CassetteReport = {
+      name: this.name,
+      path: this.path,
+      mode: this.mode,
+      replayed: this.replayed,
+      recorded: fresh.length,
+      unused: this.mode === 'record' ? [] : this.matcher.unused(),
+      missed: this.missed,
+      written,
+    };
+    if (this.errors.length > 0) throw this.errors[0];
+    return report;
+  }
+}
+
+const networkFetch = (request: Request) => fetch(request);
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
