@@ -1,5 +1,24 @@
+export { canonicalJson } from './cassette/canonical-json.ts';
+export {
+  CassetteCorruptError,
+  CassetteVersionError,
+  NoMatchError,
+  SecretInCassetteError,
+  UnusedInteractionsError,
+} from './cassette/errors.ts';
 export type { Cassette, Interaction, SseEventRecord } from './cassette/format.ts';
 export { CASSETTE_VERSION, CassetteSchema } from './cassette/format.ts';
+export type { JsonDiffEntry } from './cassette/json-diff.ts';
+export { diffJson, renderJsonDiff } from './cassette/json-diff.ts';
+export { InvalidJsonPathError } from './cassette/json-path.ts';
+export type { ClosestMatch, Matcher, MatchOptions, MatchResult } from './cassette/matching.ts';
+export { createMatcher, matchOptionsForRedaction } from './cassette/matching.ts';
+export type { RedactionRules } from './cassette/redaction.ts';
+export { DEFAULT_REDACTION, REDACTED, redactInteraction } from './cassette/redaction.ts';
+export type { SecretFinding, SecretKind } from './cassette/secrets.ts';
+export { findSecrets } from './cassette/secrets.ts';
+export type { CassetteFs, WriteCassetteOptions } from './cassette/store.ts';
+export { readCassette, serializeCassette, writeCassette } from './cassette/store.ts';
 export { LlmCassetteError } from './errors.ts';
 export { InvalidMetadataError } from './metadata/build-record.ts';
 export { UnrecognizedInputError } from './metadata/call.ts';

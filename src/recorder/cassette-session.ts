@@ -1,12 +1,19 @@
 import { join } from 'node:path';
 import { bypass, type HttpHandler } from 'msw';
+import { NoMatchError, UnusedInteractionsError } from '../cassette/errors.ts';
 import {
   CASSETTE_VERSION,
   type Cassette,
   type Interaction,
   type RecordedRequest,
 } from '../cassette/format.ts';
-import { createMatcher, type MatchOptions } from '../cassette/matching.ts';
+import {
+  createMatcher,
+  type Matcher,
+  type MatchOptions,
+  matchOptionsForRedaction,
+} from '../cassette/matching.ts';
+import type { RedactionRules } from '../cassette/redaction.ts';
 import { readCassette, writeCassette } from '../cassette/store.ts';
 import { VERSION } from '../version.ts';
 import { captureRequest } from './capture-request.ts';
@@ -30,7 +37,7 @@ export interface CassetteOptions extends ReplayOptions {
   /** How a request finds its recording. */
   match?: MatchOptions;
   /** Extra redaction rules; they extend the built-in ones, never replace them. */
-  redact?: Parameters<typeof writeCassette>[2] extends { redaction?: infer R } ? R : never;
+  redact?: RedactionRules;
   /** Recorded interactions that this run never used are an error at eject. */
   strict?: boolean;
   /**
@@ -43,6 +50,8 @@ export interface CassetteOptions extends ReplayOptions {
    * recording through a stand-in server or a gateway while the cassette keeps the client's URL.
    */
   upstream?: (request: Request) => Promise<Response>;
+  /** The test file using the cassette, so a miss can print the command that re-records it. */
+  testFile?: string;
 }
 
 /** What a cassette did, returned by `eject()`. */
@@ -76,7 +85,7 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
   private ejected: Promise<CassetteReport> | undefined;
 
   private loaded: Cassette | undefined;
-  private matcher: ReturnType<typeof createMatcher> = createMatcher([], {});
+  private matcher: Matcher = createMatcher([], {});
   /** Resolves once the recordings are read; requests wait for it. */
   readonly ready: Promise<void>;
 
@@ -97,7 +106,9 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
   private async load(): Promise<void> {
     if (this.mode !== 'replay' && this.mode !== 'auto') return;
     this.loaded = await readCassette(this.path);
-    this.matcher = createMatcher(this.loaded?.interactions ?? [], this.options.match ?? {});
+    // Values the user's rules redact are stored as `[REDACTED]`: matching must not compare them.
+    const match = matchOptionsForRedaction(this.options.match ?? {}, this.options.redact);
+    this.matcher = createMatcher(this.loaded?.interactions ?? [], match);
   }
 
   get isEjected(): boolean {
@@ -112,8 +123,8 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
     const recordedRequest = await captureRequest(request);
 
     if (this.mode !== 'record') {
-      const found = this.matcher.find(recordedRequest);
-      if (found) {
+      const found = this.matcher.take(recordedRequest);
+      if (found.matched) {
         this.replayed++;
         const recorded = found.interaction.response;
         if (this.options.timing)
@@ -122,9 +133,14 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
       }
       if (this.mode === 'replay') {
         this.missed++;
-        const error = new Error(
-          `llm-cassette: no recorded interaction in ${this.path} matches ${recordedRequest.method} ${recordedRequest.url}. Re-record with LLM_CASSETTE_MODE=record.`,
-        );
+        const error = new NoMatchError({
+          cassettePath: this.path,
+          request: recordedRequest,
+          closest: this.matcher.closest(recordedRequest),
+          mode: this.mode,
+          ...(found.repeat ? { repeat: found.repeat } : {}),
+          ...(this.options.testFile ? { testFile: this.options.testFile } : {}),
+        });
         this.errors.push(error);
         return { kind: 'respond', response: errorResponse('no_match', error.message) };
       }
@@ -203,13 +219,23 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
       };
       await writeCassette(this.path, cassette, { redaction: this.options.redact });
     }
+    const unused = this.mode === 'record' ? [] : this.matcher.unused();
+    if (this.options.strict && unused.length > 0 && this.errors.length === 0) {
+      const recorded = this.loaded?.interactions ?? [];
+      this.errors.push(
+        new UnusedInteractionsError(
+          this.path,
+          unused.map((index) => ({ index, request: recorded[index]!.request })),
+        ),
+      );
+    }
     const report: CassetteReport = {
       name: this.name,
       path: this.path,
       mode: this.mode,
       replayed: this.replayed,
       recorded: fresh.length,
-      unused: this.mode === 'record' ? [] : this.matcher.unused(),
+      unused,
       missed: this.missed,
       written,
     };

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import type { Cassette } from '../../src/cassette/format.ts';
-import { InvalidModeError, resolveMode, useCassette } from '../../src/index.ts';
+import {
+  InvalidModeError,
+  NoMatchError,
+  resolveMode,
+  SecretInCassetteError,
+  UnusedInteractionsError,
+  useCassette,
+} from '../../src/index.ts';
 import { loadCase, ProviderServer } from '../support/provider-server.ts';
 import { tempCassetteDir } from '../support/record-replay.ts';
 
@@ -101,9 +108,79 @@ describe('modes against a stand-in provider', () => {
     const error = await openai.chat.completions.create(other).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.APIError);
     expect((error as Error).message).toContain(join(dir, 'miss.json'));
-    await expect(replaying.eject()).rejects.toThrow(/no recorded interaction/);
+    expect((error as Error).message).toContain(
+      'messages[0].content: recorded "What is the capital of France?" → requested "And of Spain?"',
+    );
+    // eject() raises it too, so a test fails even when the app swallowed the SDK error.
+    await expect(replaying.eject()).rejects.toBeInstanceOf(NoMatchError);
     await server.stop();
     // The SDK did not retry the miss, and nothing reached the provider in replay.
     expect(server.received).toHaveLength(1);
+  });
+});
+
+describe('secrets and strict mode', () => {
+  it('never writes a cassette whose body holds a key, and says where it is', async () => {
+    const dir = tempCassetteDir();
+    const server = await ProviderServer.start();
+    server.serve('openai-chat-json-text-2');
+    const leaked = `sk-proj-${'A1b2C3d4'.repeat(6)}`;
+    const cassette = await useCassette('leak', { dir, mode: 'record' });
+    await new OpenAI({
+      apiKey: 'test-key',
+      baseURL: `${server.origin}/v1`,
+    }).chat.completions.create({
+      ...text,
+      messages: [{ role: 'user', content: `my key is ${leaked}` }],
+    });
+    const error = await cassette.eject().catch((e: unknown) => e);
+    await server.stop();
+    expect(error).toBeInstanceOf(SecretInCassetteError);
+    expect((error as Error).message).toContain('messages[0].content');
+    expect((error as Error).message).not.toContain(leaked);
+    expect(existsSync(join(dir, 'leak.json'))).toBe(false);
+  });
+
+  it('redacts the API key header and user-named headers on disk', async () => {
+    const dir = tempCassetteDir();
+    const server = await ProviderServer.start();
+    server.serve('openai-chat-json-text-2');
+    const cassette = await useCassette('redacted', {
+      dir,
+      mode: 'record',
+      redact: { headers: ['x-team'] },
+    });
+    await new OpenAI({
+      apiKey: 'test-key',
+      baseURL: `${server.origin}/v1`,
+      defaultHeaders: { 'x-team': 'payments' },
+    }).chat.completions.create(text);
+    await cassette.eject();
+    await server.stop();
+    const file = readFileSync(join(dir, 'redacted.json'), 'utf8');
+    expect(file).not.toContain('test-key');
+    expect(file).not.toContain('payments');
+    const saved = JSON.parse(file) as Cassette;
+    expect(saved.interactions[0]!.request.headers.authorization).toBe('[REDACTED]');
+  });
+
+  it('reports recordings a replay never used, and fails on them with strict', async () => {
+    const dir = tempCassetteDir();
+    const server = await ProviderServer.start();
+    const openai = new OpenAI({ apiKey: 'test-key', baseURL: `${server.origin}/v1` });
+    server.serve('openai-chat-json-cache-miss', 'openai-chat-json-cache-hit');
+    const recording = await useCassette('unused', { dir, mode: 'record' });
+    await openai.chat.completions.create(text);
+    await openai.chat.completions.create(other);
+    await recording.eject();
+    await server.stop();
+
+    const lenient = await useCassette('unused', { dir, mode: 'replay' });
+    await openai.chat.completions.create(text);
+    expect((await lenient.eject()).unused).toEqual([1]);
+
+    const strict = await useCassette('unused', { dir, mode: 'replay', strict: true });
+    await openai.chat.completions.create(text);
+    await expect(strict.eject()).rejects.toBeInstanceOf(UnusedInteractionsError);
   });
 });
