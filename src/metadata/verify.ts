@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Cassette, CassetteSchema } from '../cassette/format.ts';
-import { writeCassette } from '../cassette/store.ts';
+import type { Cassette } from '../cassette/format.ts';
+import { parseCassette, writeCassette } from '../cassette/store.ts';
 import { extractMetadata } from './extract.ts';
 
 /** One difference between a stored record and today's extraction, at a key path. */
@@ -48,7 +48,7 @@ export async function verifyCassetteFile(
 ): Promise<CassetteCheck> {
   let cassette: Cassette;
   try {
-    cassette = CassetteSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    cassette = parseCassette(await readFile(file, 'utf8'), file);
   } catch (error) {
     return {
       file,
