@@ -46,7 +46,7 @@ export interface Call {
  */
 export const CallInputSchema = z
   .object({
-    request: z.unknown(),
+    request: z.unknown().optional(),
     response: z.unknown(),
     url: z.string().nullish(),
     status: z.number().int().nullish(),
