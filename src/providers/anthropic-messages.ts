@@ -132,6 +132,17 @@ const StreamEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), error: ProviderErrorObjectSchema }),
 ]);
 
+/** Event types this reducer reads; others (`ping`, `*.done`…) are skipped before parsing. */
+const HANDLED_TYPES: ReadonlySet<string> = new Set(
+  StreamEventSchema.options.map((option) => option.shape.type.value),
+);
+
+function handled(payload: unknown): boolean {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const type = (payload as { type?: unknown }).type;
+  return typeof type === 'string' && HANDLED_TYPES.has(type);
+}
+
 /** One content block as it streams: text and tool input grow by concatenation. */
 interface BlockState {
   type: string;
@@ -153,6 +164,7 @@ class AnthropicStreamReducer implements StreamReducer {
   private readonly blocks: BlockState[] = [];
 
   push(payload: unknown): void {
+    if (!handled(payload)) return;
     const parsed = StreamEventSchema.safeParse(payload);
     if (!parsed.success) return;
     const event = parsed.data;

@@ -24,6 +24,7 @@ const GroqExtrasSchema = z.object({ usage: z.unknown() });
 
 function readParts(content: unknown): { text: string; thinking: string } {
   if (typeof content === 'string') return { text: content, thinking: '' };
+  if (!Array.isArray(content)) return { text: '', thinking: '' };
   const parts = ContentPartsSchema.safeParse(content);
   if (!parts.success) return { text: '', thinking: '' };
   let text = '';
@@ -44,6 +45,8 @@ export const openAiCompatibleDialect: ChatDialect = {
   readContent: (message) => readParts(message.content),
   readUsage(body) {
     if (body.usage !== undefined && body.usage !== null) return body.usage;
+    // Checked before parsing: a failed parse on every chunk would dominate the stream's cost.
+    if (body.x_groq === undefined || body.x_groq === null) return null;
     const groq = GroqExtrasSchema.safeParse(body.x_groq);
     return groq.success && groq.data.usage !== undefined ? groq.data.usage : null;
   },

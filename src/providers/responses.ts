@@ -156,6 +156,17 @@ const StreamEventSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** Event types this reducer reads; others (`ping`, `*.done`…) are skipped before parsing. */
+const HANDLED_TYPES: ReadonlySet<string> = new Set(
+  StreamEventSchema.options.map((option) => option.shape.type.value),
+);
+
+function handled(payload: unknown): boolean {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const type = (payload as { type?: unknown }).type;
+  return typeof type === 'string' && HANDLED_TYPES.has(type);
+}
+
 const TERMINAL = new Set(['response.completed', 'response.incomplete', 'response.failed']);
 
 class ResponsesStreamReducer implements StreamReducer {
@@ -171,6 +182,7 @@ class ResponsesStreamReducer implements StreamReducer {
   private readonly toolCalls: AssembledToolCall[] = [];
 
   push(payload: unknown): void {
+    if (!handled(payload)) return;
     const parsed = StreamEventSchema.safeParse(payload);
     if (!parsed.success) return;
     const event = parsed.data;
