@@ -1,7 +1,9 @@
-// TEMPORARY stand-ins until normalizeUsage (src/usage/), costOf (src/pricing/) and countTokens
-// (src/tokens/) land on main: this file is the one seam through which the metadata record gets
-// token counts, costs and local token estimates, so wiring the real functions touches only it.
+// The one seam through which the metadata record gets token counts, costs and local token
+// estimates. TEMPORARY: `priceUsage` and `estimateUsage` stand in until costOf (src/pricing/) and
+// countTokens (src/tokens/) land on main; wiring them touches only this file.
+import { normalizeUsage } from '../usage/normalize.ts';
 import type { NormalizedUsage, ProviderApi } from '../usage/normalized.ts';
+import { reportedCostOf } from '../usage/reported-cost.ts';
 
 export interface CostFields {
   prompt_cost: number | null;
@@ -12,15 +14,15 @@ export interface CostFields {
 
 /** The provider's usage object → `NormalizedUsage` (throws where it contradicts itself). */
 export function normalizeProviderUsage(
-  _usage: unknown,
-  _hint: { api: ProviderApi; provider: string },
-): NormalizedUsage | null {
-  return null;
+  usage: unknown,
+  hint: { api: ProviderApi; provider: string },
+): NormalizedUsage {
+  return normalizeUsage(usage, hint);
 }
 
 /** A cost the provider put in its usage object (OpenRouter `cost`, xAI ticks), in USD. */
-export function reportedCostIn(_usage: unknown): number | null {
-  return null;
+export function reportedCostIn(usage: unknown): number | null {
+  return reportedCostOf(usage)?.usd ?? null;
 }
 
 export function priceUsage(_args: {

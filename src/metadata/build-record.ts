@@ -139,10 +139,11 @@ function tokensOf(
   const { facts, api } = inputs;
   if (facts.usage !== null && facts.usage !== undefined) {
     try {
-      const usage = normalizeProviderUsage(facts.usage, { api, provider });
-      return usage
-        ? { usage, source: 'provider', reason: null }
-        : { usage: null, source: null, reason: 'the usage object could not be read' };
+      return {
+        usage: normalizeProviderUsage(facts.usage, { api, provider }),
+        source: 'provider',
+        reason: null,
+      };
     } catch (error) {
       // A usage object that contradicts itself must not cost the rest of the record.
       const message = error instanceof Error ? error.message : String(error);

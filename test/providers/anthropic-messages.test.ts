@@ -84,3 +84,19 @@ describe('tool-use input assembled from input_json_delta', () => {
     expect(facts.message.content).not.toContain(facts.message.thinking);
   });
 });
+
+describe('cache writes with their 5-minute / 1-hour split', () => {
+  it('kept in the record where the provider gives it', async () => {
+    const { extractMetadata } = await import('../../src/index.ts');
+    const c = realCase('anthropic-messages-json-cache-read-write');
+    const { metadata } = extractMetadata({ request: c.request, response: c.body, url: c.url });
+    expect(metadata).toMatchObject({
+      prompt_tokens: 1532,
+      cached_tokens: 1111,
+      cache_creation_tokens: 418,
+      cache_creation_5m_tokens: 418,
+      cache_creation_1h_tokens: 0,
+      service_tier: 'standard',
+    });
+  });
+});

@@ -362,6 +362,91 @@ const ERROR_TYPES: Record<string, string> = {
   'openai-responses-sse-error-failed': 'insufficient_quota',
 };
 
+/**
+ * Token counts as each recording's usage object gives them, normalized (prompt includes cache
+ * reads and writes, completion includes reasoning): [prompt, completion, total, cache read, cache
+ * write, reasoning, usage_source, reported cost]. Streams without usage are checked apart.
+ */
+type TokenRow = [
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  string | null,
+  number | null,
+];
+const TOKENS: Record<string, TokenRow> = {
+  'anthropic-messages-error-400': [null, null, null, null, null, null, null, null],
+  'anthropic-messages-json-cache-read-write': [1532, 33, 1565, 1111, 418, 0, 'provider', null],
+  'anthropic-messages-json-stop-sequence': [32, 5, 37, 0, 0, 0, 'provider', null],
+  'anthropic-messages-json-text-1': [12, 29, 41, 0, 0, 0, 'provider', null],
+  'anthropic-messages-json-text-2': [20, 10, 30, 0, 0, 0, 'provider', null],
+  'anthropic-messages-json-tool-parallel-text': [514, 152, 666, 0, 0, 0, 'provider', null],
+  'anthropic-messages-json-tool': [445, 23, 468, 0, 0, 0, 'provider', null],
+  'anthropic-messages-sse-cache-read': [1169, 221, 1390, 1165, 0, 0, 'provider', null],
+  'anthropic-messages-sse-cache-write': [1169, 201, 1370, 0, 1165, 0, 'provider', null],
+  'anthropic-messages-sse-code-exec-cache': [9632, 198, 9830, 6289, 3337, 0, 'provider', null],
+  'anthropic-messages-sse-compaction-cache-read': [181, 8, 189, 0, 0, 0, 'provider', null],
+  'anthropic-messages-sse-stop-sequence': [16, 28, 44, 0, 0, 0, 'provider', null],
+  'anthropic-messages-sse-text-1': [17, 10, 27, 0, 0, 0, 'provider', null],
+  'anthropic-messages-sse-text-2': [17, 171, 188, 0, 0, 0, 'provider', null],
+  'anthropic-messages-sse-thinking': [43, 282, 325, 0, 0, 0, 'provider', null],
+  'anthropic-messages-sse-tool-parallel': [506, 153, 659, 0, 0, 0, 'provider', null],
+  'anthropic-messages-sse-tool-text': [565, 48, 613, 0, 0, 0, 'provider', null],
+  'azure-chat-sse-usage-reasoning': [15, 78, 93, 0, 0, 64, 'provider', null],
+  'cerebras-chat-json-text': [42, 8, 50, 0, 0, 0, 'provider', null],
+  'deepseek-chat-json-reasoning': [12, 789, 801, 0, 0, 415, 'provider', null],
+  'deepseek-chat-sse-tool-cached-reasoning': [339, 83, 422, 320, 0, 39, 'provider', null],
+  'gemini-chat-json-tool': [35, 74, 109, 0, 0, 62, 'provider', null],
+  'groq-chat-error-400': [null, null, null, null, null, null, null, null],
+  'groq-chat-json-text': [45, 607, 652, 0, 0, 0, 'provider', null],
+  'groq-chat-sse-tool-reasoning': [304, 49, 353, 0, 0, 23, 'provider', null],
+  'groq-chat-sse-tool': [210, 15, 225, 0, 0, 0, 'provider', null],
+  'mistral-chat-json-text': [11, 96, 107, 0, 0, 0, 'provider', null],
+  'mistral-chat-sse-thinking': [10, 232, 242, 0, 0, 0, 'provider', null],
+  'openai-chat-error-400': [null, null, null, null, null, null, null, null],
+  'openai-chat-json-cache-hit': [4020, 4, 4024, 4012, 0, 0, 'provider', null],
+  'openai-chat-json-cache-miss': [4020, 4, 4024, 0, 4012, 0, 'provider', null],
+  'openai-chat-json-reasoning': [11, 809, 820, 0, 0, 768, 'provider', null],
+  'openai-chat-json-text-1': [16, 363, 379, 0, 0, 0, 'provider', null],
+  'openai-chat-json-text-2': [14, 7, 21, 0, 0, 0, 'provider', null],
+  'openai-chat-json-tool-parallel': [70, 46, 116, 0, 0, 0, 'provider', null],
+  'openai-chat-json-tool': [68, 12, 80, 0, 0, 0, 'provider', null],
+  'openai-chat-sse-usage-text': [16, 300, 316, 0, 0, 0, 'provider', null],
+  'openai-chat-sse-usage-tool': [53, 15, 68, 0, 0, 0, 'provider', null],
+  'openai-error-429-insufficient-quota': [null, null, null, null, null, null, null, null],
+  'openai-responses-error-400': [null, null, null, null, null, null, null, null],
+  'openai-responses-json-cached': [2087, 124, 2211, 2048, 0, 0, 'provider', null],
+  'openai-responses-json-reasoning': [34, 226, 260, 0, 0, 59, 'provider', null],
+  'openai-responses-json-text': [14, 8, 22, 0, 0, 0, 'provider', null],
+  'openai-responses-json-tool-parallel': [58, 44, 102, 0, 0, 0, 'provider', null],
+  'openai-responses-sse-error-failed': [null, null, null, null, null, null, null, null],
+  'openai-responses-sse-text': [18, 79, 97, 0, 0, 0, 'provider', null],
+  'openai-responses-sse-tool': [255, 16, 271, 0, 0, 0, 'provider', null],
+  'openai-responses-sse-websearch-cached-reasoning': [
+    31073,
+    4416,
+    35489,
+    3712,
+    0,
+    3712,
+    'provider',
+    null,
+  ],
+  'openrouter-chat-json-reasoning': [17, 1515, 1532, 0, 0, 704, 'provider', null],
+  'openrouter-chat-sse-cached-reasoning': [687, 187, 874, 679, 0, 118, 'provider', 0.00333825],
+  'xai-chat-sse-reasoning-cached': [12, 291, 303, 11, 0, 290, 'provider', 0.000146625],
+};
+
+/** Streams that carry no usage at all (OpenAI without `stream_options.include_usage`). */
+const NO_USAGE = [
+  'azure-chat-sse-nousage-text',
+  'openai-chat-sse-nousage-text',
+  'openai-chat-sse-nousage-tool',
+];
+
 describe('every real recording', () => {
   it('has an expectation here', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual(REAL_CASES.map((c) => c.name).sort());
@@ -405,6 +490,28 @@ describe('every real recording', () => {
       it('gives the error type of an error, and text for every answer', () => {
         expect(metadata.error_type).toBe(ERROR_TYPES[c.name] ?? null);
         if (finish === 'stop') expect(message.content?.length).toBeGreaterThan(0);
+      });
+
+      it('carries the token counts of the recording', () => {
+        const row = TOKENS[c.name];
+        if (row === undefined) {
+          // No usage in the stream: counted locally where a tokenizer knows the model, else null.
+          expect(NO_USAGE).toContain(c.name);
+          expect(metadata.usage_source).not.toBe('provider');
+          if (metadata.usage_source === 'estimated')
+            expect(metadata.prompt_tokens).toBeGreaterThan(0);
+          return;
+        }
+        expect([
+          metadata.prompt_tokens,
+          metadata.completion_tokens,
+          metadata.total_tokens,
+          metadata.cached_tokens,
+          metadata.cache_creation_tokens,
+          metadata.reasoning_tokens,
+          metadata.usage_source,
+          metadata.reported_cost,
+        ]).toEqual(row);
       });
 
       it('detects the API without the URL, from the body alone', () => {
