@@ -6,8 +6,8 @@ export const SERVED_CASE = 'openai-chat-json-text-2';
 const request = readFileSync(`${REAL_FIXTURES_DIR}${SERVED_CASE}.request.json`, 'utf8');
 
 /** A test that makes the recorded call through the official SDK, then runs `after`. */
-const callTest = (title: string, after = '') =>
-  `test(${JSON.stringify(title)}, async ({ cassette }) => {
+const callTest = (title: string, after = '', kind = 'test') =>
+  `${kind}(${JSON.stringify(title)}, async ({ cassette }) => {
     const completion = await openai.chat.completions.create(request);
     expect(completion.choices[0].message.content).toBe('The capital of France is Paris.');
     expect(cassette.name).toContain(${JSON.stringify(title.replace(/[<>:"/\\|?*]/g, '_'))});${after}
@@ -61,8 +61,9 @@ describe('chat', () => {
 ${callTest('top level: "quoted" a/b?')}
 `,
   'test/more.test.ts': `${header}
-${callTest('first')}
-${callTest('second')}
+// Concurrent tests: each call finds its own test's cassette through the async context.
+${callTest('first', '', 'test.concurrent')}
+${callTest('second', '', 'test.concurrent')}
 `,
 };
 
