@@ -15,10 +15,12 @@ const callTest = (title: string, after = '', kind = 'test') =>
 
 const header = `import OpenAI from 'openai';
 import { describe, expect, test } from 'llm-cassette/vitest';
+import { extractMetadata } from 'llm-cassette';
 
 // Constructed at module load, before any cassette: the import above installed the interceptor.
 const openai = new OpenAI({ apiKey: 'sk-test-fixture-project', maxRetries: 0 });
 const request = ${request.trim()};
+const URL = 'https://api.openai.com/v1/chat/completions';
 `;
 
 /**
@@ -53,7 +55,14 @@ if (standIn) {
   'test/chat.test.ts': `${header}
 describe('chat', () => {
   describe('streaming off', () => {
-    ${callTest('answers')}
+    ${callTest(
+      'answers',
+      `
+    // While recording, the cassette holds what this test just recorded; in replay, what it loaded.
+    const { metadata } = extractMetadata({ request, response: completion, url: URL, status: 200 });
+    expect(metadata).toMatchRecordedMetadata(cassette);
+    expect(metadata).toHaveUsage({ prompt_tokens: 14, completion_tokens: 7 });`,
+    )}
   });
   ${callTest('fails after the call', "\n    expect('the answer').toBe('another answer');")}
 });
