@@ -2,8 +2,13 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Cassette } from '../../src/cassette/format.ts';
-import { FAILING_CASSETTE, PASSING_CASSETTES } from './support/chat-project.ts';
-import type { FixtureProject, VitestRun } from './support/fixture-project.ts';
+import {
+  CHAT_PROJECT,
+  FAILING_CASSETTE,
+  PASSING_CASSETTES,
+  SERVED_REQUEST,
+} from './support/chat-project.ts';
+import { FixtureProject, type VitestRun } from './support/fixture-project.ts';
 import { copyOfProject, readSummary, recordChatProject } from './support/recorded-project.ts';
 
 const readCassetteFile = (project: FixtureProject, name: string) =>
@@ -81,5 +86,33 @@ describe('the cassette fixture, in a project that uses llm-cassette/vitest', () 
       '^chat fails after the call$',
     ]);
     expect(again.run.output).toContain('Tests  1 failed | 2 skipped (3)');
+  });
+});
+
+describe('cassette options per file', () => {
+  test('test.override({ cassetteOptions: { strict: true } }) fails a test that leaves recordings unused', async () => {
+    const project = FixtureProject.create({
+      'vitest.config.mjs': CHAT_PROJECT['vitest.config.mjs']!,
+      'test/setup.ts': CHAT_PROJECT['test/setup.ts']!,
+      'test/strict.test.ts': `import OpenAI from 'openai';
+import { test } from 'llm-cassette/vitest';
+
+const openai = new OpenAI({ apiKey: 'sk-test-fixture-project', maxRetries: 0 });
+test.override({ cassetteOptions: { strict: process.env.STRICT === '1' } });
+
+test('asks', async ({ cassette }) => {
+  for (let i = 0; i < Number(process.env.CALLS); i++) {
+    await openai.chat.completions.create(${SERVED_REQUEST});
+  }
+});
+`,
+    });
+    await recordChatProject(project, [], { CALLS: '2' });
+    const loose = await project.run([], { LLM_CASSETTE_MODE: 'replay', CALLS: '1' });
+    expect(loose.code, loose.output).toBe(0);
+    expect(readSummary(project)).toMatchObject({ replayed: 1, unused: 1 });
+    const strict = await project.run([], { LLM_CASSETTE_MODE: 'replay', CALLS: '1', STRICT: '1' });
+    expect(strict.code).toBe(1);
+    expect(strict.output).toContain('UnusedInteractionsError');
   });
 });

@@ -3,7 +3,12 @@ import { REAL_FIXTURES_DIR } from '../../support/fixtures.ts';
 
 /** The real recording every call of the fixture project gets from the stand-in. */
 export const SERVED_CASE = 'openai-chat-json-text-2';
-const request = readFileSync(`${REAL_FIXTURES_DIR}${SERVED_CASE}.request.json`, 'utf8');
+/** Its recorded request body, as JSON text. */
+export const SERVED_REQUEST = readFileSync(
+  `${REAL_FIXTURES_DIR}${SERVED_CASE}.request.json`,
+  'utf8',
+).trim();
+const request = SERVED_REQUEST;
 
 /** A test that makes the recorded call through the official SDK, then runs `after`. */
 const callTest = (title: string, after = '', kind = 'test') =>
@@ -19,7 +24,7 @@ import { extractMetadata } from 'llm-cassette';
 
 // Constructed at module load, before any cassette: the import above installed the interceptor.
 const openai = new OpenAI({ apiKey: 'sk-test-fixture-project', maxRetries: 0 });
-const request = ${request.trim()};
+const request = ${request};
 const URL = 'https://api.openai.com/v1/chat/completions';
 `;
 

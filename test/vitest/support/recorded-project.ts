@@ -19,6 +19,7 @@ export function readSummary(project: FixtureProject): CassetteRunSummary {
 export async function recordChatProject(
   project = FixtureProject.create(CHAT_PROJECT),
   args: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<{ project: FixtureProject; run: VitestRun }> {
   const server = await ProviderServer.start();
   server.serve(...Array.from({ length: 10 }, () => SERVED_CASE));
@@ -26,6 +27,7 @@ export async function recordChatProject(
     const run = await project.run(args, {
       LLM_CASSETTE_MODE: 'record',
       STANDIN_ORIGIN: server.origin,
+      ...env,
     });
     return { project, run };
   } finally {
