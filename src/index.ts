@@ -1,6 +1,18 @@
 export type { Cassette, Interaction, SseEventRecord } from './cassette/format.ts';
 export { CASSETTE_VERSION, CassetteSchema } from './cassette/format.ts';
 export { LlmCassetteError } from './errors.ts';
+export type { CostInput } from './pricing/cost.ts';
+export { costOf } from './pricing/cost.ts';
+export type { CostBreakdown, CostResult } from './pricing/cost-result.ts';
+export { CostResultSchema } from './pricing/cost-result.ts';
+export { NoPriceError, UnknownModelError } from './pricing/errors.ts';
+export type { ModelInfo } from './pricing/model-info.ts';
+export { getModelInfo } from './pricing/model-info.ts';
+export type { ResolvedModel } from './pricing/resolve.ts';
+export { resolveModel, suggestModels } from './pricing/resolve.ts';
+export type { PriceTableIdentity } from './pricing/table.ts';
+export { clearModelPrices, priceTableSource, registerModelPrices } from './pricing/table.ts';
+export type { ModelEntry, PriceTableSource } from './pricing/table-schema.ts';
 export {
   ContradictoryUsageError,
   InvalidUsageValueError,
