@@ -13,6 +13,10 @@ export { resolveModel, suggestModels } from './pricing/resolve.ts';
 export type { PriceTableIdentity } from './pricing/table.ts';
 export { clearModelPrices, priceTableSource, registerModelPrices } from './pricing/table.ts';
 export type { ModelEntry, PriceTableSource } from './pricing/table-schema.ts';
+export type { CountTokensInput, TokenCount } from './tokens/count.ts';
+export { CountTokensInputSchema, countTokens, TokenCountInputError } from './tokens/count.ts';
+export type { TokenizerName } from './tokens/tokenizer-choice.ts';
+export { tokenizerFor } from './tokens/tokenizer-choice.ts';
 export {
   ContradictoryUsageError,
   InvalidUsageValueError,
