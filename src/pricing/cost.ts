@@ -30,6 +30,8 @@ export interface CostInput {
   search_context_size?: SearchContextSize;
 }
 
+const NO_HINT = {};
+
 /** The count of each billed unit, one per rate of the rate card. */
 type Counts = Record<RateName, number>;
 
@@ -84,8 +86,7 @@ const readString = (usage: unknown, key: string): string | undefined => {
  */
 export function costOf(input: CostInput): CostResult {
   const model = resolveModel(input.model, input.provider);
-  const hint = input.provider ? { api: input.api, provider: input.provider } : { api: input.api };
-  const usage = normalizeUsage(input.usage, hint);
+  const usage = normalizeUsage(input.usage, input.provider || input.api ? input : NO_HINT);
   const options = {
     serviceTier: input.service_tier ?? readString(input.usage, 'service_tier'),
     batch: input.batch ?? false,
@@ -94,7 +95,8 @@ export function costOf(input: CostInput): CostResult {
   };
   const card = rateCard(model, options, longContextThreshold(model, usage.input_tokens));
   const counts = countsOf(usage);
-  for (const [, rate, what] of PARTS) {
+  for (let i = 0; i < PARTS.length; i++) {
+    const [, rate, what] = PARTS[i]!;
     const price = card[rate];
     if (counts[rate] > 0 && isMissing(price)) {
       throw new NoPriceError(model.key, price.missing, `${counts[rate]} ${what}`);
@@ -105,7 +107,11 @@ export function costOf(input: CostInput): CostResult {
     model: model.key,
     requested_model: input.model,
     provider: model.provider,
-    ...money,
+    prompt_cost: money.prompt_cost,
+    completion_cost: money.completion_cost,
+    request_cost: money.request_cost,
+    total_cost: money.total_cost,
+    breakdown: money.breakdown,
     currency: 'USD',
     usage,
     pricing: card.applied,
@@ -123,16 +129,16 @@ function exactIntegerCosts(card: RateCard, counts: Counts): Money | undefined {
   const units = card.units;
   if (!units) return undefined;
   const r = units.rates;
-  const p = (name: RateName) => (counts[name] === 0 ? 0 : counts[name] * r[name]);
-  const inputText = p('input');
-  const cacheRead = p('cacheRead');
-  const cacheWrite = p('cacheWrite');
-  const cacheWrite1h = p('cacheWrite1h');
-  const inputAudio = p('inputAudio');
-  const outputText = p('output');
-  const reasoning = p('reasoning');
-  const outputAudio = p('outputAudio');
-  const webSearch = p('webSearch');
+  // A missing rate is NaN; its count is 0 here (checked before), so skip the product.
+  const inputText = counts.input && counts.input * r.input;
+  const cacheRead = counts.cacheRead && counts.cacheRead * r.cacheRead;
+  const cacheWrite = counts.cacheWrite && counts.cacheWrite * r.cacheWrite;
+  const cacheWrite1h = counts.cacheWrite1h && counts.cacheWrite1h * r.cacheWrite1h;
+  const inputAudio = counts.inputAudio && counts.inputAudio * r.inputAudio;
+  const outputText = counts.output && counts.output * r.output;
+  const reasoning = counts.reasoning && counts.reasoning * r.reasoning;
+  const outputAudio = counts.outputAudio && counts.outputAudio * r.outputAudio;
+  const webSearch = counts.webSearch && counts.webSearch * r.webSearch;
   const prompt = inputText + cacheRead + cacheWrite + cacheWrite1h + inputAudio;
   const completion = outputText + reasoning + outputAudio;
   const total = prompt + completion + webSearch;

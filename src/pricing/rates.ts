@@ -112,7 +112,22 @@ export function longContextThreshold(model: ResolvedModel, inputTokens: number):
   return null;
 }
 
-const cards = new WeakMap<ResolvedModel, Map<string, RateCard>>();
+interface ModelCards {
+  /** The card of a plain request (no tier, batch, region or threshold): the common case. */
+  plain?: RateCard;
+  byOptions: Map<string, RateCard>;
+}
+const cards = new WeakMap<ResolvedModel, ModelCards>();
+
+function isPlain(options: RateOptions, threshold: number | null): boolean {
+  return (
+    threshold === null &&
+    !options.batch &&
+    options.serviceTier === undefined &&
+    options.inferenceGeo === undefined &&
+    options.searchContextSize === 'medium'
+  );
+}
 
 /** The rate card for a model, options and long-context tier; cached per resolved model. */
 export function rateCard(
@@ -122,15 +137,18 @@ export function rateCard(
 ): RateCard {
   let perModel = cards.get(model);
   if (!perModel) {
-    perModel = new Map();
+    perModel = { byOptions: new Map() };
     cards.set(model, perModel);
   }
+  const plain = isPlain(options, threshold);
+  if (plain && perModel.plain) return perModel.plain;
   const key = `${options.serviceTier}|${options.batch}|${threshold}|${options.inferenceGeo}|${options.searchContextSize}`;
-  let card = perModel.get(key);
+  let card = perModel.byOptions.get(key);
   if (!card) {
     card = buildRateCard(model, options, threshold);
-    perModel.set(key, card);
+    perModel.byOptions.set(key, card);
   }
+  if (plain) perModel.plain = card;
   return card;
 }
 

@@ -33,9 +33,21 @@ export function priceTableSource(): PriceTableSource {
   return PRICE_TABLE_SOURCE;
 }
 
-export function priceTableIdentity(overridden: boolean): PriceTableIdentity {
+const identities = [false, true].map((overridden): PriceTableIdentity => {
   const { id, source, date, commit, sha256 } = PRICE_TABLE_SOURCE;
-  return { id: overridden ? `${id}+overrides` : id, source, date, commit, sha256, overridden };
+  return Object.freeze({
+    id: overridden ? `${id}+overrides` : id,
+    source,
+    date,
+    commit,
+    sha256,
+    overridden,
+  });
+});
+
+/** The identity stored with a cost (frozen and shared: it is the same for every cost). */
+export function priceTableIdentity(overridden: boolean): PriceTableIdentity {
+  return identities[overridden ? 1 : 0]!;
 }
 
 /** True when the name is a key of the table or of the user's registered prices. */
