@@ -90,6 +90,12 @@ describe('llm-cassette verify', () => {
     const dir = await mkdtemp(join(tmpdir(), 'llm-cassette-verify-'));
     await cp(join(SHIPPED, 'openai-chat-json-tool.json'), join(dir, 'one.json'));
     await cp(join(SHIPPED, 'anthropic-messages-sse-text-1.json'), join(dir, 'two.json'));
+    // As if recorded before records were stored.
+    for (const name of ['one.json', 'two.json']) {
+      const copy = JSON.parse(await readFile(join(dir, name), 'utf8'));
+      for (const interaction of copy.interactions) delete interaction.metadata;
+      await writeFile(join(dir, name), JSON.stringify(copy));
+    }
 
     await runCli(['verify', dir]);
     expect(process.exitCode).toBe(1);
