@@ -62,20 +62,30 @@ describe('toHaveUsage', () => {
 });
 
 describe('toHaveCost', () => {
+  test("passes on the recording's tokens at the model's price", () => {
+    // gpt-4o: 14 prompt tokens at $2.50/M and 7 completion tokens at $10/M.
+    expect(record).toHaveCost({
+      prompt_cost: 0.000035,
+      completion_cost: 0.00007,
+      total_cost: 0.000105,
+    });
+  });
+
   // A record made up for the message format; its amounts are no provider's.
-  const priced = { total_cost: 0.00000736, prompt_cost: 0.0000035, completion_cost: null };
+  const priced = { total_cost: 0.00000736, prompt_cost: 3.5e-7, completion_cost: null };
 
   test('compares by decimal value: a number or a decimal string', () => {
-    expect(priced).toHaveCost({ total_cost: 7.36e-6, prompt_cost: '0.0000035' });
+    expect(priced).toHaveCost({ total_cost: 7.36e-6, prompt_cost: '0.00000035' });
     expect(priced).toHaveCost({ completion_cost: null });
   });
 
   test('prints costs as decimals, never in exponent notation', () => {
+    // JavaScript itself prints 3.5e-7 for the prompt cost.
     const message = failureOf(() =>
-      expect(priced).toHaveCost({ total_cost: 0.00000735, prompt_cost: 0.0000035 }),
+      expect(priced).toHaveCost({ total_cost: 0.00000735, prompt_cost: 3.5e-7 }),
     );
     expect(message).toContain('✗ total_cost    0.00000735   0.00000736');
-    expect(message).toContain('  prompt_cost   0.0000035    0.0000035');
+    expect(message).toContain('  prompt_cost   0.00000035   0.00000035');
     expect(message).not.toMatch(/\de-\d/);
   });
 
