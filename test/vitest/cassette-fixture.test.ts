@@ -1,6 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Cassette } from '../../src/cassette/format.ts';
 import {
   CHAT_PROJECT,
@@ -10,6 +10,8 @@ import {
 } from './support/chat-project.ts';
 import { FixtureProject, type VitestRun } from './support/fixture-project.ts';
 import { copyOfProject, readSummary, recordChatProject } from './support/recorded-project.ts';
+
+afterAll(() => FixtureProject.removeAll());
 
 const readCassetteFile = (project: FixtureProject, name: string) =>
   readFileSync(join(project.root, 'cassettes', name), 'utf8');

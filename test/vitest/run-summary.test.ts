@@ -1,9 +1,11 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CassetteUse } from '../../src/vitest/cassette-use.ts';
 import { renderCassetteSummary, summarizeCassetteUses } from '../../src/vitest/run-summary.ts';
 import { FAILING_CASSETTE, PASSING_CASSETTES } from './support/chat-project.ts';
-import type { FixtureProject } from './support/fixture-project.ts';
+import { FixtureProject } from './support/fixture-project.ts';
 import { readSummary, recordChatProject } from './support/recorded-project.ts';
+
+afterAll(() => FixtureProject.removeAll());
 
 const use = (path: string, counts: Partial<CassetteUse>): CassetteUse => ({
   path,

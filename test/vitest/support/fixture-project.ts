@@ -4,6 +4,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -29,7 +30,16 @@ export interface VitestRun {
  * package.json `exports` to the built `dist/` (npm test builds it before vitest runs).
  */
 export class FixtureProject {
+  private static readonly created: FixtureProject[] = [];
+
   private constructor(readonly root: string) {}
+
+  /** Deletes every project this test file made (their node_modules are links: nothing else goes). */
+  static removeAll(): void {
+    for (const project of FixtureProject.created.splice(0)) {
+      rmSync(project.root, { recursive: true, force: true });
+    }
+  }
 
   static create(files: Record<string, string>): FixtureProject {
     if (!existsSync(join(PACKAGE_ROOT, 'dist/vitest/index.js'))) {
@@ -43,6 +53,7 @@ export class FixtureProject {
       symlinkSync(join(PACKAGE_ROOT, 'node_modules', name), join(modules, name), 'dir');
     }
     const project = new FixtureProject(root);
+    FixtureProject.created.push(project);
     project.write({ 'package.json': '{ "type": "module", "private": true }\n', ...files });
     return project;
   }
