@@ -66,7 +66,11 @@ export function installInterceptor(): void {
       );
       return;
     }
-    const outcome = await (lookup.cassette as InterceptingCassette).handle(request);
+    // The cassette consumes the body it reads; other listeners (msw's) read the same request.
+    const shared = requestListenerCount(active) > 1;
+    const outcome = await (lookup.cassette as InterceptingCassette).handle(
+      shared ? request.clone() : request,
+    );
     if (outcome.kind === 'respond') controller.respondWith(outcome.response);
   });
 }

@@ -9,7 +9,8 @@ import type { InterceptingCassette } from './interceptor.ts';
 export function cassetteHandlers(cassette: InterceptingCassette): HttpHandler[] {
   return [
     http.all('*', async ({ request }) => {
-      const outcome = await cassette.handle(request);
+      // A clone: the cassette consumes the body it reads, and msw reads the request after us.
+      const outcome = await cassette.handle(request.clone());
       return outcome.kind === 'respond' ? outcome.response : undefined;
     }),
   ];
