@@ -11,6 +11,8 @@ export interface MeterStreamOptions {
   url?: string;
   /** Response headers (`x-request-id`, `x-litellm-response-cost`). */
   headers?: Record<string, string>;
+  /** The HTTP status of the response (from the SDK's `.withResponse()`), for `http_status`. */
+  status?: number;
   /** Caller-given keys for the record (`routing_path`, `session_id`…). */
   extra?: CallerKeys;
   /** When the call began (`performance.now()` clock); default: when `meterStream` is called. */
@@ -50,7 +52,7 @@ export function meterStream<T>(
       const call: Call = {
         request: options.request,
         url: options.url,
-        status: undefined,
+        status: options.status,
         headers,
         body: { kind: 'events', events: [] },
         complete,

@@ -16,8 +16,8 @@ export const passthrough: Route = async function* (history, { openai }) {
     request,
     url: `${openai.baseURL}/chat/completions`,
     headers: Object.fromEntries(response.headers),
-    // The stream alone cannot tell the HTTP status; the response can.
-    extra: { routing_path: 'passthrough', http_status: response.status },
+    status: response.status,
+    extra: { routing_path: 'passthrough' },
   });
   for await (const chunk of stream) {
     const text = chunk.choices[0]?.delta?.content;

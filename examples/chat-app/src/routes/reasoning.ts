@@ -16,8 +16,8 @@ export const reasoning: Route = async function* (history, { anthropic }) {
     request,
     url: `${anthropic.baseURL}/v1/messages`,
     headers: Object.fromEntries(response.headers),
-    // The stream alone cannot tell the HTTP status; the response can.
-    extra: { routing_path: 'reasoning', http_status: response.status },
+    status: response.status,
+    extra: { routing_path: 'reasoning' },
   });
   for await (const event of stream) {
     if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
