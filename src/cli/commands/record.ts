@@ -1,0 +1,3 @@
+import { defineCommand } from 'citty';
+
+export default defineCommand({ meta: { name: 'record' }, run() {} });
