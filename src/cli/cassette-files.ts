@@ -67,3 +67,14 @@ export async function readEach(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
 }
+
+/** A cassette file named on the command line does not exist. */
+export class CassetteFileNotFoundError extends LlmCassetteError {
+  readonly code = 'cassette_not_found';
+  constructor(readonly cassettePath: string) {
+    super(
+      `No cassette file at ${cassettePath}. List the cassettes with \`llm-cassette report\`, ` +
+        'or record this one first.',
+    );
+  }
+}
