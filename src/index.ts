@@ -29,5 +29,15 @@ export type { HostFilter } from './recorder/host-filter.ts';
 export { type CassetteMode, InvalidModeError, MODE_ENV_VAR, resolveMode } from './recorder/mode.ts';
 export type { Chunking, ReplayOptions } from './recorder/replay-options.ts';
 export { useCassette, withCassette } from './recorder/use-cassette.ts';
+export {
+  ContradictoryUsageError,
+  InvalidUsageValueError,
+  UnrecognizedUsageError,
+} from './usage/errors.ts';
+export type { UsageExtractor } from './usage/extractors.ts';
+export { USAGE_EXTRACTORS } from './usage/extractors.ts';
+export type { UsageHint } from './usage/normalize.ts';
+export { normalizeUsage } from './usage/normalize.ts';
 export type { NormalizedUsage, ProviderApi } from './usage/normalized.ts';
 export { NormalizedUsageSchema } from './usage/normalized.ts';
+export { reportedCostOf } from './usage/reported-cost.ts';

@@ -28,6 +28,11 @@ export interface MatchOptions {
   matchHeaders?: string[];
   /** Your own body comparison; replaces the canonical-JSON one (method and URL still apply). */
   match?: (requested: RecordedRequest, recorded: RecordedRequest) => boolean;
+  /**
+   * Once every recording of a request has replayed, replay its last one again instead of
+   * failing (polling loops, benchmarks). Off by default: one recording answers one request.
+   */
+  allowPlaybackRepeats?: boolean;
 }
 
 /** One way a recorded request differs from the requested one. */
@@ -117,8 +122,17 @@ export function createMatcher(
   const userMatch = options.match;
   const buckets = new Map<string, Bucket>();
 
+  // A client calls the same few URLs over and over: parse each one once.
+  const urlParts = new Map<string, string>();
   const keyOf = (request: RecordedRequest): string => {
-    const route = routeKey(request, ignoredParams, matchHeaders);
+    let route: string;
+    if (matchHeaders.length === 0) {
+      const memo = `${request.method} ${request.url}`;
+      route = urlParts.get(memo) ?? routeKey(request, ignoredParams, matchHeaders);
+      if (urlParts.size < 1024) urlParts.set(memo, route);
+    } else {
+      route = routeKey(request, ignoredParams, matchHeaders);
+    }
     // A user matcher compares bodies itself: bucket by route only, then ask it.
     return userMatch ? route : `${route}\n${bodyKey(request, ignoredFields)}`;
   };
@@ -151,6 +165,10 @@ export function createMatcher(
           return { matched: true, index: i, interaction: interactions[i]! };
         }
         if (bucket.indices.length === 0) return { matched: false };
+        if (options.allowPlaybackRepeats) {
+          const last = bucket.indices[bucket.indices.length - 1]!;
+          return { matched: true, index: last, interaction: interactions[last]! };
+        }
         // Every identical recording has been replayed: this is one request too many.
         return {
           matched: false,
@@ -158,15 +176,20 @@ export function createMatcher(
         };
       }
       let recordedCount = 0;
+      let lastMatch: number | undefined;
       for (const i of bucket.indices) {
         const interaction = interactions[i]!;
         if (!userMatch(request, interaction.request)) continue;
         recordedCount++;
+        lastMatch = i;
         if (used[i]) continue;
         used[i] = true;
         return { matched: true, index: i, interaction };
       }
-      if (recordedCount === 0) return { matched: false };
+      if (lastMatch === undefined) return { matched: false };
+      if (options.allowPlaybackRepeats) {
+        return { matched: true, index: lastMatch, interaction: interactions[lastMatch]! };
+      }
       return { matched: false, repeat: { recorded: recordedCount, requested: recordedCount + 1 } };
     },
     unused() {

@@ -88,6 +88,8 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
   private matcher: Matcher = createMatcher([], {});
   /** Resolves once the recordings are read; requests wait for it. */
   readonly ready: Promise<void>;
+  /** Saves a turn of the event loop per replayed request once the recordings are in. */
+  private loadedAlready = false;
 
   /** Synchronous, so `useCassette` can bind the session to the caller's context at once. */
   constructor(
@@ -98,7 +100,9 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
     this.path = join(options.dir ?? 'cassettes', `${name}.json`);
     this.intercepts = options.intercept ?? true;
     this.takes = createHostFilter(options.hosts);
-    this.ready = this.load();
+    this.ready = this.load().then(() => {
+      this.loadedAlready = true;
+    });
     // Failures surface from `useCassette` (which awaits `ready`); avoid an unhandled rejection.
     this.ready.catch(() => undefined);
   }
@@ -119,8 +123,8 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
     if (this.ejected || this.mode === 'passthrough') return { kind: 'ignore' };
     if (!this.takes(new URL(request.url))) return { kind: 'ignore' };
     const startedAt = performance.now();
-    await this.ready;
-    const recordedRequest = await captureRequest(request);
+    if (!this.loadedAlready) await this.ready;
+    const { recorded: recordedRequest, bytes } = await captureRequest(request);
 
     if (this.mode !== 'record') {
       const found = this.matcher.take(recordedRequest);
@@ -146,7 +150,15 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
       }
     }
 
-    return { kind: 'respond', response: await this.record(request, recordedRequest, startedAt) };
+    const upstreamRequest = new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: bytes ?? null,
+    });
+    return {
+      kind: 'respond',
+      response: await this.record(upstreamRequest, recordedRequest, startedAt),
+    };
   }
 
   /**

@@ -17,11 +17,10 @@ export const UPSTREAM_MARKER = 'x-llm-cassette-upstream';
 const MSW_PASSTHROUGH = /(,\s*)?msw\/passthrough/;
 
 /**
- * Removes the markers of an upstream call; true when the request was one. msw's own marker is
+ * Removes the markers of an upstream call. msw's own marker is
  * left for msw to remove when an msw server shares the interceptor (it checks for it after us).
  */
-function takeUpstreamMarker(request: Request, sharedWithOthers: boolean): boolean {
-  if (!request.headers.has(UPSTREAM_MARKER)) return false;
+function takeUpstreamMarker(request: Request, sharedWithOthers: boolean): void {
   request.headers.delete(UPSTREAM_MARKER);
   const accept = request.headers.get('accept');
   if (!sharedWithOthers && accept !== null) {
@@ -29,7 +28,6 @@ function takeUpstreamMarker(request: Request, sharedWithOthers: boolean): boolea
     if (rest) request.headers.set('accept', rest);
     else request.headers.delete('accept');
   }
-  return true;
 }
 
 /** How many request listeners share the interceptor (msw's `setupServer` adds its own). */
@@ -51,7 +49,10 @@ export function installInterceptor(): void {
   active.apply();
   active.on('request', async ({ request, controller }) => {
     // A cassette's own upstream call while recording: let it through to the network.
-    if (takeUpstreamMarker(request, requestListenerCount(active) > 1)) return;
+    if (request.headers.has(UPSTREAM_MARKER)) {
+      takeUpstreamMarker(request, requestListenerCount(active) > 1);
+      return;
+    }
     const lookup = findCassette();
     if (lookup.kind === 'none') return;
     if (lookup.kind === 'ambiguous') {
@@ -68,4 +69,10 @@ export function installInterceptor(): void {
     const outcome = await (lookup.cassette as InterceptingCassette).handle(request);
     if (outcome.kind === 'respond') controller.respondWith(outcome.response);
   });
+}
+
+/** Removes the interceptor again: for benchmarks that compare interception layers in one process. */
+export function uninstallInterceptor(): void {
+  interceptor?.dispose();
+  interceptor = undefined;
 }

@@ -136,13 +136,13 @@ function rechunkTimed(
   });
 }
 
-function replayHeaders(recorded: RecordedResponse, options: ReplayOptions): Headers {
-  const headers = new Headers(recorded.headers);
+function replayHeaders(recorded: RecordedResponse, options: ReplayOptions): Record<string, string> {
   const retryable = recorded.status === 429 || recorded.status >= 500;
   if (retryable && (options.retryDelays ?? 'instant') === 'instant') {
-    headers.set('retry-after-ms', '1');
+    return { ...recorded.headers, 'retry-after-ms': '1' };
   }
-  return headers;
+  // The Response constructor copies them: the recorded object itself can be handed over.
+  return recorded.headers;
 }
 
 /** Builds the Response a client receives for a recorded one. */

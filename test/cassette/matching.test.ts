@@ -62,6 +62,21 @@ describe('createMatcher', () => {
     expect(matcher.unused()).toEqual([1]);
   });
 
+  it('replays the last recording again with allowPlaybackRepeats, with or without a user matcher', () => {
+    const cassette = [
+      buildInteraction({ body: hi }, { body: { n: 1 } }),
+      buildInteraction({ body: hi }, { body: { n: 2 } }),
+    ];
+    for (const options of [{}, { match: () => true }]) {
+      const matcher = createMatcher(cassette, { ...options, allowPlaybackRepeats: true });
+      const bodies = [1, 2, 3, 4].map((): unknown => {
+        const taken = matcher.take(chatRequest(hi));
+        return taken.matched && taken.interaction.response.body;
+      });
+      expect(bodies).toEqual([{ n: 1 }, { n: 2 }, { n: 2 }, { n: 2 }]);
+    }
+  });
+
   it('says "recorded N times, requested N+1 times" when a repeat runs out', () => {
     const matcher = createMatcher([buildInteraction({ body: hi })]);
     matcher.take(chatRequest(hi));

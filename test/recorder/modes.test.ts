@@ -184,3 +184,20 @@ describe('secrets and strict mode', () => {
     await expect(strict.eject()).rejects.toBeInstanceOf(UnusedInteractionsError);
   });
 });
+
+describe('await using', () => {
+  it('ejects the cassette when the scope ends', async () => {
+    const dir = tempCassetteDir();
+    const server = await ProviderServer.start();
+    server.serve('openai-chat-json-text-2');
+    {
+      await using _cassette = await useCassette('scoped', { dir, mode: 'record' });
+      await new OpenAI({
+        apiKey: 'test-key',
+        baseURL: `${server.origin}/v1`,
+      }).chat.completions.create(text);
+    }
+    await server.stop();
+    expect(existsSync(join(dir, 'scoped.json'))).toBe(true);
+  });
+});

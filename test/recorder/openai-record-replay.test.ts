@@ -64,3 +64,52 @@ describe('OpenAI SDK through a cassette', () => {
     expect(run.recorded.length).toBeGreaterThan(3);
   });
 });
+
+describe('OpenAI SDK edge cases through a cassette', () => {
+  it('records and replays parallel tool calls of a Chat Completions response', async () => {
+    const { request } = loadCase('openai-chat-json-tool');
+    const run = await recordThenReplay(['openai-chat-json-tool'], (baseURL) =>
+      client(baseURL).chat.completions.create(
+        request as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming,
+      ),
+    );
+    expect(run.replayed).toEqual(run.recorded);
+    expect(
+      (run.recorded as OpenAI.Chat.ChatCompletion).choices[0]!.message.tool_calls?.length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('replays a Chat Completions stream that broke off, breaking off after the same chunk', async () => {
+    const { request } = loadCase('openai-chat-sse-nousage-tool');
+    const run = await recordThenReplay(
+      [{ fixture: 'openai-chat-sse-nousage-tool', breakAfterEvents: 5 }],
+      async (baseURL) => {
+        const ids: string[] = [];
+        try {
+          const stream = await client(baseURL).chat.completions.create(
+            request as OpenAI.Chat.ChatCompletionCreateParamsStreaming,
+          );
+          for await (const chunk of stream) ids.push(JSON.stringify(chunk.choices[0]?.delta ?? {}));
+          return { ids, error: null };
+        } catch (error) {
+          return { ids, error: (error as Error).message };
+        }
+      },
+    );
+    expect(run.recorded.error).not.toBeNull();
+    expect(run.recorded.ids).toHaveLength(5);
+    expect(run.replayed).toEqual(run.recorded);
+    expect(run.cassette.interactions[0]!.response.complete).toBe(false);
+  });
+
+  it('replays with the recorded timing when asked, yielding the same chunks', async () => {
+    const { request } = loadCase('openai-chat-sse-usage-tool');
+    const params = request as OpenAI.Chat.ChatCompletionCreateParamsStreaming;
+    const run = await recordThenReplay(
+      ['openai-chat-sse-usage-tool'],
+      async (baseURL) => collect(await client(baseURL).chat.completions.create(params)),
+      { timing: { scale: 2 } },
+    );
+    expect(run.replayed).toEqual(run.recorded);
+  });
+});
