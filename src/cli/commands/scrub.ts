@@ -4,6 +4,7 @@ import { SecretInCassetteError } from '../../cassette/errors.ts';
 import type { Cassette, JsonValue } from '../../cassette/format.ts';
 import { diffJson } from '../../cassette/json-diff.ts';
 import { type RedactionRules, redactInteraction } from '../../cassette/redaction.ts';
+import { findSecrets } from '../../cassette/secrets.ts';
 import { parseCassette, writeCassette } from '../../cassette/store.ts';
 import { loadConfig } from '../../config/config.ts';
 import { findCassetteFiles, portablePath } from '../cassette-files.ts';
@@ -42,25 +43,15 @@ export async function scrubCassette(
   const redacted = diffJson(cassette as unknown as JsonValue, scrubbed as unknown as JsonValue).map(
     (d) => d.path,
   );
-  try {
-    // writeCassette redacts again (idempotent) and refuses a file still holding a key, so a
-    // dry run writes nothing but still reports that refusal.
-    if (!dryRun && redacted.length > 0) await writeCassette(path, cassette, { redaction: rules });
-    else if (dryRun) await writeCassette(path, cassette, { redaction: rules, fs: DRY_RUN_FS });
-  } catch (error) {
-    if (!(error instanceof SecretInCassetteError)) throw error;
-    return { path: shown, changed: false, redacted, error: error.message };
+  // A key no rule covers stays a key: the cassette is left alone and the file reported.
+  const secrets = findSecrets(scrubbed);
+  if (secrets.length > 0) {
+    const error = new SecretInCassetteError(shown, secrets).message;
+    return { path: shown, changed: false, redacted, error };
   }
+  if (!dryRun && redacted.length > 0) await writeCassette(path, scrubbed, { redaction: rules });
   return { path: shown, changed: redacted.length > 0, redacted, error: null };
 }
-
-/** File operations that write nothing, for `--dry-run`. */
-const DRY_RUN_FS = {
-  mkdir: async () => undefined,
-  open: async () => ({ writeFile: async () => {}, sync: async () => {}, close: async () => {} }),
-  rename: async () => {},
-  rm: async () => {},
-};
 
 export default withExamples(
   defineCommand({
@@ -109,16 +100,15 @@ export default withExamples(
       const verb = dryRun ? 'would redact' : 'redacted';
       const lines: string[] = [];
       for (const r of results) {
-        if (r.changed || (dryRun && r.redacted.length > 0)) {
+        if (r.changed) {
           lines.push(`${colour.yellow('~')} ${r.path}: ${verb} ${r.redacted.length} value(s)`);
           for (const place of r.redacted.slice(0, 10)) lines.push(`    ${place}`);
           if (r.redacted.length > 10) lines.push(`    … and ${r.redacted.length - 10} more`);
         }
         if (r.error !== null) lines.push(`${colour.red('✗')} ${r.path}: ${r.error}`);
       }
-      const touched = results.filter((r) => r.redacted.length > 0 && r.error === null).length;
       lines.push(
-        `${touched} of ${results.length} cassettes ${dryRun ? 'would change' : 'changed'}` +
+        `${changed.length} of ${results.length} cassettes ${dryRun ? 'would change' : 'changed'}` +
           (failed.length > 0 ? colour.red(`, ${failed.length} could not be scrubbed`) : ''),
       );
       process.stdout.write(`${lines.join('\n')}\n`);
