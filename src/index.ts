@@ -20,6 +20,25 @@ export { findSecrets } from './cassette/secrets.ts';
 export type { CassetteFs, WriteCassetteOptions } from './cassette/store.ts';
 export { readCassette, serializeCassette, writeCassette } from './cassette/store.ts';
 export { LlmCassetteError } from './errors.ts';
+export { InvalidMetadataError } from './metadata/build-record.ts';
+export { UnrecognizedInputError } from './metadata/call.ts';
+export { extractMetadata, UnrecognizedResponseError } from './metadata/extract.ts';
+export { metadataJsonSchema } from './metadata/json-schema.ts';
+export { type AssembledMessage, AssembledMessageSchema } from './metadata/message.ts';
+export {
+  type MeteredStream,
+  type MeterStreamOptions,
+  meterStream,
+} from './metadata/meter-stream.ts';
+export {
+  type CallerKeys,
+  type Extraction,
+  ExtractionSchema,
+  type FinishReason,
+  type MetadataRecord,
+  MetadataRecordSchema,
+} from './metadata/record.ts';
+export { UnrecognizedStreamError } from './metadata/stream-assembler.ts';
 export type {
   CassetteOptions,
   CassetteReport,

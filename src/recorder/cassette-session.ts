@@ -5,6 +5,7 @@ import {
   CASSETTE_VERSION,
   type Cassette,
   type Interaction,
+  type JsonValue,
   type RecordedRequest,
 } from '../cassette/format.ts';
 import {
@@ -15,6 +16,8 @@ import {
 } from '../cassette/matching.ts';
 import type { RedactionRules } from '../cassette/redaction.ts';
 import { readCassette, writeCassette } from '../cassette/store.ts';
+import { LlmCassetteError } from '../errors.ts';
+import { extractMetadata } from '../metadata/extract.ts';
 import { VERSION } from '../version.ts';
 import { captureRequest } from './capture-request.ts';
 import { captureResponse } from './capture-response.ts';
@@ -185,7 +188,11 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
     const init = { status: live.status, statusText: live.statusText, headers };
     const done = captureResponse(new Response(forRecording, init), startedAt).then(
       (response) => {
-        this.fresh[slot] = { recorded_at: recordedAt, request: recordedRequest, response };
+        this.fresh[slot] = withRecordedMetadata({
+          recorded_at: recordedAt,
+          request: recordedRequest,
+          response,
+        });
       },
       (error: unknown) => {
         this.errors.push(error instanceof Error ? error : new Error(String(error)));
@@ -253,6 +260,20 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
     };
     if (this.errors.length > 0) throw this.errors[0];
     return report;
+  }
+}
+
+/**
+ * Stores the metadata record extracted at recording time beside the interaction, so that
+ * `llm-cassette verify` can show where a later extraction differs. Traffic that is not an LLM
+ * API response (nothing to extract) is stored without one.
+ */
+function withRecordedMetadata(interaction: Interaction): Interaction {
+  try {
+    return { ...interaction, metadata: extractMetadata(interaction).metadata as JsonValue };
+  } catch (error) {
+    if (error instanceof LlmCassetteError) return interaction;
+    throw error;
   }
 }
 

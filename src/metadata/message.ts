@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** One client tool call the model asked for; `arguments` is the full JSON string. */
+export const AssembledToolCallSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  arguments: z.string(),
+});
+export type AssembledToolCall = z.infer<typeof AssembledToolCallSchema>;
+
+/**
+ * The assistant message, reassembled from a response body or from a stream's deltas, in one
+ * shape for every API. `refusal` and `thinking` (reasoning text: Anthropic thinking blocks,
+ * `reasoning_content`, Responses reasoning summaries) appear only where the response had them.
+ */
+export const AssembledMessageSchema = z.object({
+  role: z.literal('assistant'),
+  content: z.string().nullable(),
+  tool_calls: z.array(AssembledToolCallSchema),
+  refusal: z.string().optional(),
+  thinking: z.string().optional(),
+});
+export type AssembledMessage = z.infer<typeof AssembledMessageSchema>;
