@@ -1,59 +1,71 @@
-import { z } from 'zod';
 import type { Interaction } from '../cassette/format.ts';
+import { extractMetadata } from '../metadata/extract.ts';
+import { type MetadataRecord, MetadataRecordSchema } from '../metadata/record.ts';
 
 /**
  * The CLI's one door to metadata extraction and pricing: every figure a command shows for an
- * interaction (model, tokens, cost, time to first token) comes through here, so the CLI never
- * does its own extraction or price math.
- *
- * Until `src/metadata` lands, the figures are read from the metadata record stored with the
- * interaction when it was recorded (if any).
+ * interaction (model, tokens, cost, time to first token) comes from `extractMetadata` through
+ * here, so the CLI never does its own extraction or price math.
  */
-export interface InteractionFigures {
-  provider: string | null;
-  model: string | null;
-  prompt_tokens: number | null;
-  completion_tokens: number | null;
-  total_tokens: number | null;
-  cached_tokens: number | null;
-  total_cost: number | null;
-  time_to_first_token_ms: number | null;
-  latency_ms: number | null;
-  finish_reason: string | null;
-}
+type FigureKey =
+  | 'provider'
+  | 'model'
+  | 'prompt_tokens'
+  | 'completion_tokens'
+  | 'total_tokens'
+  | 'cached_tokens'
+  | 'total_cost'
+  | 'time_to_first_token_ms'
+  | 'latency_ms'
+  | 'finish_reason';
 
-const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null);
-const StoredFiguresSchema = z.object({
-  provider: nullable(z.string()),
-  model: nullable(z.string()),
-  prompt_tokens: nullable(z.number()),
-  completion_tokens: nullable(z.number()),
-  total_tokens: nullable(z.number()),
-  cached_tokens: nullable(z.number()),
-  total_cost: nullable(z.number()),
-  time_to_first_token_ms: nullable(z.number()),
-  latency_ms: nullable(z.number()),
-  finish_reason: nullable(z.string()),
-});
+/** The record's keys the CLI shows; all null when the interaction could not be extracted. */
+export type InteractionFigures = { [K in FigureKey]: MetadataRecord[K] | null } & {
+  /** Why the figures are missing: the response is not one extraction recognizes. */
+  extraction_error: string | null;
+};
 
+/** Today's extraction of a recorded interaction (as `verify` compares with the stored record). */
 export function figuresOf(interaction: Interaction): InteractionFigures {
-  const stored = StoredFiguresSchema.safeParse(interaction.metadata ?? {});
-  const m = stored.success ? stored.data : StoredFiguresSchema.parse({});
-  return {
-    provider: m.provider ?? null,
-    model: m.model ?? null,
-    prompt_tokens: m.prompt_tokens ?? null,
-    completion_tokens: m.completion_tokens ?? null,
-    total_tokens: m.total_tokens ?? null,
-    cached_tokens: m.cached_tokens ?? null,
-    total_cost: m.total_cost ?? null,
-    time_to_first_token_ms: m.time_to_first_token_ms ?? null,
-    latency_ms: m.latency_ms ?? interaction.response.timing.duration_ms,
-    finish_reason: m.finish_reason ?? null,
-  };
+  try {
+    const { metadata: m } = extractMetadata(interaction);
+    return {
+      provider: m.provider,
+      model: m.model,
+      prompt_tokens: m.prompt_tokens,
+      completion_tokens: m.completion_tokens,
+      total_tokens: m.total_tokens,
+      cached_tokens: m.cached_tokens,
+      total_cost: m.total_cost,
+      time_to_first_token_ms: m.time_to_first_token_ms,
+      latency_ms: m.latency_ms,
+      finish_reason: m.finish_reason,
+      extraction_error: null,
+    };
+  } catch (error) {
+    // A cassette may record traffic that is not an LLM call (an auth endpoint): still listed.
+    return {
+      provider: null,
+      model: null,
+      prompt_tokens: null,
+      completion_tokens: null,
+      total_tokens: null,
+      cached_tokens: null,
+      total_cost: null,
+      time_to_first_token_ms: null,
+      latency_ms: interaction.response.timing.duration_ms,
+      finish_reason: null,
+      extraction_error: error instanceof Error ? error.message : String(error),
+    };
+  }
 }
 
 /** What is wrong with a stored metadata record, against the metadata schema. */
-export function storedMetadataProblems(_value: unknown): { place: string; message: string }[] {
-  return [];
+export function storedMetadataProblems(value: unknown): { place: string; message: string }[] {
+  const parsed = MetadataRecordSchema.safeParse(value);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => ({
+    place: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
 }

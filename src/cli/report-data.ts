@@ -29,13 +29,14 @@ export interface CassetteRow {
   expired: boolean;
 }
 
+/** Sums over the cassettes that give the figure; null when none does. */
 export interface ReportTotals {
   cassettes: number;
   calls: number;
-  prompt_tokens: number;
-  completion_tokens: number;
-  total_tokens: number;
-  total_cost: number;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  total_tokens: number | null;
+  total_cost: number | null;
   expired: number;
 }
 
@@ -141,8 +142,10 @@ function distinct(figures: readonly InteractionFigures[], key: 'provider' | 'mod
 }
 
 function totalsOf(rows: readonly CassetteRow[]): ReportTotals {
-  const add = (key: 'prompt_tokens' | 'completion_tokens' | 'total_tokens' | 'total_cost') =>
-    exactSum(rows.map((row) => row[key] ?? 0));
+  const add = (key: 'prompt_tokens' | 'completion_tokens' | 'total_tokens' | 'total_cost') => {
+    const values = rows.map((row) => row[key]).filter((v): v is number => v !== null);
+    return values.length === 0 ? null : exactSum(values);
+  };
   return {
     cassettes: rows.length,
     calls: rows.reduce((total, row) => total + row.calls, 0),

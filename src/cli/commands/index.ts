@@ -13,6 +13,6 @@ export const commands: Record<string, LazyCommand> = {
   validate: () => import('./validate.ts').then((m) => m.default),
   scrub: () => import('./scrub.ts').then((m) => m.default),
   prune: () => import('./prune.ts').then((m) => m.default),
-  extract: () => import('./extract.ts').then((m) => m.default as CommandDef),
-  verify: () => import('./verify.ts').then((m) => m.default as CommandDef),
+  extract: () => import('./extract.ts').then((m) => m.default),
+  verify: () => import('./verify.ts').then((m) => m.default),
 };

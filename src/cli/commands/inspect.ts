@@ -74,7 +74,9 @@ export default withExamples(
       const colour = colourFor(process.stdout);
       const lines = [
         colour.bold(`${args.cassette}`) +
-          colour.dim(` (${cassette.interactions.length} interactions, ${cassette.recorded_with})`),
+          colour.dim(
+            ` (${cassette.interactions.length} interaction${cassette.interactions.length === 1 ? '' : 's'}, ${cassette.recorded_with})`,
+          ),
       ];
       for (const view of views) lines.push('', ...renderView(view, colour));
       process.stdout.write(`${lines.join('\n')}\n`);

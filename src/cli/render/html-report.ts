@@ -1,6 +1,6 @@
 import type { ReportData } from '../report-data.ts';
 import type { TableColumn } from './text-table.ts';
-import { formatCost, formatMs } from './units.ts';
+import { formatCost, formatCount, formatMs } from './units.ts';
 
 const ROW_HEIGHT = 22;
 const LABEL_WIDTH = 300;
@@ -57,7 +57,7 @@ export function renderHtmlReport(
 <body>
 <h1>llm-cassette report</h1>
 <p class="summary">${escapeHtml(data.dir)}: ${t.cassettes} cassettes, ${t.calls} calls,
-${t.total_tokens.toLocaleString('en-US')} tokens, ${escapeHtml(formatCost(t.total_cost))} in total${
+${escapeHtml(formatCount(t.total_tokens))} tokens, ${escapeHtml(formatCost(t.total_cost))} in total${
     t.expired > 0 ? `, ${t.expired} expired` : ''
   }. Generated ${escapeHtml(data.generated_at)}.</p>
 ${renderChart(data)}
