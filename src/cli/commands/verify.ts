@@ -6,6 +6,7 @@ import {
   verifyCassetteFile,
 } from '../../metadata/verify.ts';
 import { withExamples } from '../command-help.ts';
+import { startProgress } from '../progress.ts';
 
 export default withExamples(
   defineCommand({
@@ -38,8 +39,12 @@ export default withExamples(
         return;
       }
       const checks = [];
-      for (const file of files)
+      const progress = startProgress(files.length, 'verify');
+      for (const file of files) {
         checks.push(await verifyCassetteFile(file, { update: args.update }));
+        progress.tick(file);
+      }
+      progress.stop();
       const failed = checks.filter((check) => hasProblems(check));
       if (args.json) {
         process.stdout.write(`${JSON.stringify(checks, null, 2)}\n`);
