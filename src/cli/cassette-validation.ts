@@ -1,13 +1,14 @@
 import { CassetteCorruptError, CassetteVersionError } from '../cassette/errors.ts';
 import type { Cassette } from '../cassette/format.ts';
 import { findSecrets, SECRET_KIND_LABELS } from '../cassette/secrets.ts';
-import { parseCassette } from '../cassette/store.ts';
 import type { LlmCassetteConfig } from '../config/config.ts';
 import { cassetteExpiry } from '../config/expiry.ts';
 import { findCassetteFiles, portablePath, readEach } from './cassette-files.ts';
 import { storedMetadataProblems } from './metadata-bridge.ts';
+import { parseCassetteText } from './parse-cassette-text.ts';
 import type { Progress } from './progress.ts';
 import { formatAge } from './render/units.ts';
+import { mayHoldSecret } from './secret-prefilter.ts';
 
 /** What kind of thing is wrong (the JSON keys and values are public: keep them). */
 export type FindingKind =
@@ -78,7 +79,7 @@ export function validateCassetteText(
   const warnings: Finding[] = [];
   let cassette: Cassette | undefined;
   try {
-    cassette = parseCassette(text, path);
+    cassette = parseCassetteText(text, path);
   } catch (error) {
     if (error instanceof CassetteCorruptError) {
       for (const p of error.problems) {
@@ -95,7 +96,7 @@ export function validateCassetteText(
     }
   }
   // A file that breaks the schema may still hold a key: scan whatever JSON there is.
-  const scanned = cassette ?? jsonOrUndefined(text);
+  const scanned = mayHoldSecret(text) ? (cassette ?? jsonOrUndefined(text)) : undefined;
   for (const secret of scanned === undefined ? [] : findSecrets(scanned)) {
     problems.push({
       kind: 'secret',

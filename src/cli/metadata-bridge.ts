@@ -1,10 +1,11 @@
 import type { Interaction } from '../cassette/format.ts';
-import { extractMetadata } from '../metadata/extract.ts';
+import { callOfInteraction } from '../metadata/call.ts';
+import { extractCall } from '../metadata/extract.ts';
 import { type MetadataRecord, MetadataRecordSchema } from '../metadata/record.ts';
 
 /**
  * The CLI's one door to metadata extraction and pricing: every figure a command shows for an
- * interaction (model, tokens, cost, time to first token) comes from `extractMetadata` through
+ * interaction (model, tokens, cost, time to first token) comes from the metadata extraction through
  * here, so the CLI never does its own extraction or price math.
  */
 type FigureKey =
@@ -28,7 +29,8 @@ export type InteractionFigures = { [K in FigureKey]: MetadataRecord[K] | null } 
 /** Today's extraction of a recorded interaction (as `verify` compares with the stored record). */
 export function figuresOf(interaction: Interaction): InteractionFigures {
   try {
-    const { metadata: m } = extractMetadata(interaction);
+    // The interaction was validated when its cassette was read: no second schema pass.
+    const { metadata: m } = extractCall(callOfInteraction(interaction));
     return {
       provider: m.provider,
       model: m.model,

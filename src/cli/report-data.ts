@@ -1,10 +1,10 @@
 import { Decimal } from 'decimal.js';
 import type { Cassette } from '../cassette/format.ts';
-import { parseCassette } from '../cassette/store.ts';
 import type { LlmCassetteConfig } from '../config/config.ts';
 import { cassetteExpiry } from '../config/expiry.ts';
 import { findCassetteFiles, portablePath, readEach } from './cassette-files.ts';
 import { figuresOf, type InteractionFigures } from './metadata-bridge.ts';
+import { parseCassetteText } from './parse-cassette-text.ts';
 import type { Progress } from './progress.ts';
 
 /** One cassette's line in `llm-cassette report` (the JSON keys are public: keep them). */
@@ -67,7 +67,7 @@ export async function buildReportData(
     const shown = portablePath(path);
     try {
       if (text instanceof Error) throw text;
-      rows.set(path, summarizeCassette(parseCassette(text, shown), shown, options.config, now));
+      rows.set(path, summarizeCassette(parseCassetteText(text, shown), shown, options.config, now));
     } catch (error) {
       unreadable.push({ path: shown, error: firstLine(error) });
     }
