@@ -18,8 +18,7 @@ export const EXIT = {
 /** The exit code for an error that escaped a command. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof LlmCassetteError) return EXIT.usage;
-  // citty's own argument errors (unknown command, missing positional) carry an `E_…` code.
-  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
-  if (typeof code === 'string' && code.startsWith('E_')) return EXIT.usage;
+  // citty's own argument errors (unknown command, missing positional, bad enum value).
+  if (error instanceof Error && error.name === 'CLIError') return EXIT.usage;
   return EXIT.internal;
 }

@@ -4,6 +4,7 @@ import { VERSION } from '../version.ts';
 import { type CommandWithExamples, renderHelp } from './command-help.ts';
 import { commands } from './commands/index.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { colourFor, stripColour } from './render/colour.ts';
 
 export const main = defineCommand({
   meta: {
@@ -51,7 +52,9 @@ async function helpFor(argv: readonly string[]): Promise<string> {
 async function describeFailure(error: unknown, argv: readonly string[], code: number) {
   if (error instanceof LlmCassetteError) return `llm-cassette: ${error.message}`;
   if (code === EXIT.usage && error instanceof Error) {
-    return `${await helpFor(argv)}\n\nllm-cassette: ${error.message}`;
+    // citty colours its messages itself; plain text unless stderr is a terminal.
+    const message = colourFor(process.stderr).enabled ? error.message : stripColour(error.message);
+    return `${await helpFor(argv)}\n\nllm-cassette: ${message}`;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return `llm-cassette: unexpected error (please report it):\n${detail}`;
