@@ -91,18 +91,14 @@ describe('llm-cassette verify', () => {
     await cp(join(SHIPPED, 'openai-chat-json-tool.json'), join(dir, 'one.json'));
     await cp(join(SHIPPED, 'anthropic-messages-sse-text-1.json'), join(dir, 'two.json'));
 
-    await runCli(['verify', dir]);
-    expect(process.exitCode).toBe(1);
+    expect(await runCli(['verify', dir])).toBe(1);
     expect(stdout).toContain('no stored record (run with --update to store it)');
 
     stdout = '';
-    process.exitCode = undefined;
-    await runCli(['verify', dir, '--update']);
-    expect(process.exitCode).toBeUndefined();
+    expect(await runCli(['verify', dir, '--update'])).toBe(0);
 
     stdout = '';
-    await runCli(['verify', dir]);
-    expect(process.exitCode).toBeUndefined();
+    expect(await runCli(['verify', dir])).toBe(0);
     expect(stdout).toContain('every stored record matches');
 
     const file = join(dir, 'one.json');
@@ -111,8 +107,7 @@ describe('llm-cassette verify', () => {
     cassette.interactions[0].metadata.tool_call_count = 7;
     await writeFile(file, JSON.stringify(cassette));
     stdout = '';
-    await runCli(['verify', dir]);
-    expect(process.exitCode).toBe(1);
+    expect(await runCli(['verify', dir])).toBe(1);
     expect(stdout).toContain('the extraction differs from the stored record');
     expect(stdout).toContain(
       'completion_id: "chatcmpl-old" → "chatcmpl-BSXk0dWkG4hfPt0lph4oFO35iT73I"',

@@ -4,6 +4,7 @@ import { CassetteSchema } from '../../cassette/format.ts';
 import { extractMetadata } from '../../metadata/extract.ts';
 import type { Extraction } from '../../metadata/record.ts';
 import { withExamples } from '../command-help.ts';
+import { EXIT } from '../exit-codes.ts';
 
 export default withExamples(
   defineCommand({
@@ -37,7 +38,7 @@ export default withExamples(
         process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
       } catch (error) {
         process.stderr.write(`llm-cassette extract: ${(error as Error).message}\n`);
-        process.exitCode = 1;
+        process.exitCode = EXIT.usage;
       }
     },
   }),

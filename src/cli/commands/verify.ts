@@ -6,6 +6,7 @@ import {
   verifyCassetteFile,
 } from '../../metadata/verify.ts';
 import { withExamples } from '../command-help.ts';
+import { EXIT } from '../exit-codes.ts';
 import { startProgress } from '../progress.ts';
 
 export default withExamples(
@@ -35,7 +36,7 @@ export default withExamples(
         process.stderr.write(
           `llm-cassette verify: cannot read ${args.dir}: ${(error as Error).message}\n`,
         );
-        process.exitCode = 1;
+        process.exitCode = EXIT.usage;
         return;
       }
       const checks = [];
@@ -63,7 +64,7 @@ export default withExamples(
               : `${failed.length} cassettes differ.\n`),
         );
       }
-      if (failed.length > 0) process.exitCode = 1;
+      if (failed.length > 0) process.exitCode = EXIT.problems;
     },
   }),
   ['llm-cassette verify cassettes', 'llm-cassette verify cassettes --update'],
