@@ -50,6 +50,18 @@ export {
   MetadataRecordSchema,
 } from './metadata/record.ts';
 export { UnrecognizedStreamError } from './metadata/stream-assembler.ts';
+export type { CostInput } from './pricing/cost.ts';
+export { costOf } from './pricing/cost.ts';
+export type { CostBreakdown, CostResult } from './pricing/cost-result.ts';
+export { CostResultSchema } from './pricing/cost-result.ts';
+export { NoPriceError, UnknownModelError } from './pricing/errors.ts';
+export type { ModelInfo } from './pricing/model-info.ts';
+export { getModelInfo } from './pricing/model-info.ts';
+export type { ResolvedModel } from './pricing/resolve.ts';
+export { resolveModel, suggestModels } from './pricing/resolve.ts';
+export type { PriceTableIdentity } from './pricing/table.ts';
+export { clearModelPrices, priceTableSource, registerModelPrices } from './pricing/table.ts';
+export type { ModelEntry, PriceTableSource } from './pricing/table-schema.ts';
 export type {
   CassetteOptions,
   CassetteReport,
@@ -68,6 +80,10 @@ export {
   readLastRun,
   writeLastRun,
 } from './run-log/last-run.ts';
+export type { CountTokensInput, TokenCount } from './tokens/count.ts';
+export { CountTokensInputSchema, countTokens, TokenCountInputError } from './tokens/count.ts';
+export type { TokenizerName } from './tokens/tokenizer-choice.ts';
+export { tokenizerFor } from './tokens/tokenizer-choice.ts';
 export {
   ContradictoryUsageError,
   InvalidUsageValueError,

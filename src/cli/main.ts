@@ -44,9 +44,10 @@ export async function runCli(argv: string[]): Promise<number> {
 
 async function helpFor(argv: readonly string[]): Promise<string> {
   const name = argv.find((arg) => !arg.startsWith('-'));
-  const load = name === undefined ? undefined : commands[name];
-  if (!load) return renderHelp(main);
-  return renderHelp((await load()) as CommandWithExamples, main as CommandDef);
+  const entry = name === undefined ? undefined : commands[name];
+  if (!entry) return renderHelp(main);
+  const command = typeof entry === 'function' ? await entry() : await entry;
+  return renderHelp(command as CommandWithExamples, main as CommandDef);
 }
 
 async function describeFailure(error: unknown, argv: readonly string[], code: number) {

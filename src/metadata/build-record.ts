@@ -185,6 +185,7 @@ function noCost(reason: string): CostFields {
     completion_cost: null,
     total_cost: null,
     cost_unavailable_reason: reason,
+    price_table: null,
   };
 }
 

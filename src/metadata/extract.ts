@@ -7,6 +7,7 @@ import { createSseParser } from '../sse/parse.ts';
 import type { ProviderApi } from '../usage/normalized.ts';
 import { buildExtraction } from './build-record.ts';
 import { type Call, resolveCall } from './call.ts';
+import { pinRecordedCost } from './pinned-cost.ts';
 import type { CallerKeys, Extraction } from './record.ts';
 import { readRequestParams } from './request-params.ts';
 import { type AssembledStream, StreamAssembler } from './stream-assembler.ts';
@@ -25,7 +26,7 @@ export class UnrecognizedResponseError extends LlmCassetteError {
  * body cannot say itself. `extra` keys (`routing_path`, `session_id`, …) are added to the record.
  */
 export function extractMetadata(input: unknown, extra: CallerKeys = {}): Extraction {
-  return extractCall(resolveCall(input), extra);
+  return pinRecordedCost(input, extractCall(resolveCall(input), extra));
 }
 
 export function extractCall(call: Call, extra: CallerKeys = {}): Extraction {

@@ -21,3 +21,20 @@ export const AssembledMessageSchema = z.object({
   thinking: z.string().optional(),
 });
 export type AssembledMessage = z.infer<typeof AssembledMessageSchema>;
+
+/** Builds the message from what an adapter assembled; empty parts are left out. */
+export function assembleMessage(parts: {
+  text: string;
+  toolCalls: AssembledToolCall[];
+  refusal?: string;
+  thinking?: string;
+}): AssembledMessage {
+  const message: AssembledMessage = {
+    role: 'assistant',
+    content: parts.text.length > 0 ? parts.text : null,
+    tool_calls: parts.toolCalls,
+  };
+  if (parts.refusal) message.refusal = parts.refusal;
+  if (parts.thinking) message.thinking = parts.thinking;
+  return message;
+}

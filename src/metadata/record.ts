@@ -53,6 +53,8 @@ export const MetadataRecordSchema = z
     total_cost: usd,
     /** Why the costs are null (no usage, unknown model, no price), else null. */
     cost_unavailable_reason: z.string().nullable(),
+    /** The price table that computed the costs (`litellm@2026-07-24#…`): costs stay pinned to it. */
+    price_table: z.string().nullable(),
     temperature: z.number().nullable(),
     max_tokens: z.number().int().nullable(),
     top_p: z.number().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AssembledMessage, AssembledToolCall } from '../metadata/message.ts';
+import { type AssembledToolCall, assembleMessage } from '../metadata/message.ts';
 import type { ProviderAdapter, ProviderError, ProviderFacts, StreamReducer } from './adapter.ts';
 import { ProviderErrorObjectSchema, readProviderError } from './error-body.ts';
 import { normalizeFinishReason } from './finish-reason.ts';
@@ -50,20 +50,6 @@ function canonicalJson(text: string): string {
   }
 }
 
-function messageOf(
-  text: string,
-  thinking: string,
-  toolCalls: AssembledToolCall[],
-): AssembledMessage {
-  const message: AssembledMessage = {
-    role: 'assistant',
-    content: text.length > 0 ? text : null,
-    tool_calls: toolCalls,
-  };
-  if (thinking) message.thinking = thinking;
-  return message;
-}
-
 function baseFacts(
   head: Pick<AnthropicMessage, 'id' | 'model'> | null,
   stopReason: string | null,
@@ -99,7 +85,7 @@ function parseMessage(body: unknown): ProviderFacts {
       });
     }
   }
-  const message = messageOf(text, thinking, toolCalls);
+  const message = assembleMessage({ text, thinking, toolCalls });
   return {
     ...baseFacts(parsed, parsed.stop_reason ?? null, parsed.usage ?? null),
     message,
@@ -220,7 +206,7 @@ class AnthropicStreamReducer implements StreamReducer {
         });
       }
     }
-    const message = messageOf(text, thinking, toolCalls);
+    const message = assembleMessage({ text, thinking, toolCalls });
     return {
       ...baseFacts(this.head, this.stopReason, this.usage),
       error: this.error,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AssembledToolCall } from '../metadata/message.ts';
+import { type AssembledToolCall, assembleMessage } from '../metadata/message.ts';
 import type { ProviderAdapter, ProviderError, ProviderFacts, StreamReducer } from './adapter.ts';
 import { ProviderErrorObjectSchema, readProviderError } from './error-body.ts';
 import { normalizeFinishReason } from './finish-reason.ts';
@@ -90,10 +90,6 @@ function finishOf(
   };
 }
 
-function orNull(text: string): string | null {
-  return text.length > 0 ? text : null;
-}
-
 const CHAT_OBJECTS = new Set(['chat.completion', 'chat.completion.chunk']);
 
 function hasChatShape(value: unknown, object: string): boolean {
@@ -133,7 +129,12 @@ export function createChatCompletionsAdapter(dialect: ChatDialect): ProviderAdap
         usage,
         service_tier: parsed.service_tier ?? null,
         error: null,
-        message: assembled(text, thinking + reasoning, message?.refusal ?? '', toolCalls),
+        message: assembleMessage({
+          text,
+          thinking: thinking + reasoning,
+          refusal: message?.refusal ?? '',
+          toolCalls,
+        }),
       };
     },
 
@@ -146,22 +147,6 @@ function readReasoning(message: ChatMessageFields): string {
   if (typeof message.reasoning_content === 'string') return message.reasoning_content;
   if (typeof message.reasoning === 'string') return message.reasoning;
   return '';
-}
-
-function assembled(
-  text: string,
-  thinking: string,
-  refusal: string,
-  toolCalls: AssembledToolCall[],
-): ProviderFacts['message'] {
-  const message: ProviderFacts['message'] = {
-    role: 'assistant',
-    content: orNull(text),
-    tool_calls: toolCalls,
-  };
-  if (refusal) message.refusal = refusal;
-  if (thinking) message.thinking = thinking;
-  return message;
 }
 
 class ChatStreamReducer implements StreamReducer {
@@ -252,12 +237,12 @@ class ChatStreamReducer implements StreamReducer {
       usage: this.usage,
       service_tier: this.serviceTier,
       error: this.error,
-      message: assembled(
-        this.text,
-        this.thinking,
-        this.refusal,
-        this.toolCalls.filter((call) => call !== undefined),
-      ),
+      message: assembleMessage({
+        text: this.text,
+        thinking: this.thinking,
+        refusal: this.refusal,
+        toolCalls: this.toolCalls.filter((call) => call !== undefined),
+      }),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AssembledMessage, AssembledToolCall } from '../metadata/message.ts';
+import { type AssembledToolCall, assembleMessage } from '../metadata/message.ts';
 import type { ProviderAdapter, ProviderError, ProviderFacts, StreamReducer } from './adapter.ts';
 import { ProviderErrorObjectSchema, readProviderError } from './error-body.ts';
 import { normalizeFinishReason } from './finish-reason.ts';
@@ -72,22 +72,6 @@ function finishOf(
   return { provider_finish_reason: status, finish_reason: null };
 }
 
-function messageOf(
-  text: string,
-  refusal: string,
-  thinking: string,
-  toolCalls: AssembledToolCall[],
-): AssembledMessage {
-  const message: AssembledMessage = {
-    role: 'assistant',
-    content: text.length > 0 ? text : null,
-    tool_calls: toolCalls,
-  };
-  if (refusal) message.refusal = refusal;
-  if (thinking) message.thinking = thinking;
-  return message;
-}
-
 function factsOf(response: ResponseObject): ProviderFacts {
   let text = '';
   let refusal = '';
@@ -113,7 +97,12 @@ function factsOf(response: ResponseObject): ProviderFacts {
     usage: response.usage ?? null,
     service_tier: response.service_tier ?? null,
     error: response.error ? readProviderError(response.error) : null,
-    message: messageOf(text, refusal, summaries.join(SUMMARY_SEPARATOR), toolCalls),
+    message: assembleMessage({
+      text,
+      refusal,
+      thinking: summaries.join(SUMMARY_SEPARATOR),
+      toolCalls,
+    }),
   };
 }
 
@@ -235,12 +224,12 @@ class ResponsesStreamReducer implements StreamReducer {
   }
 
   facts(): ProviderFacts {
-    const streamed = messageOf(
-      this.text,
-      this.refusal,
-      this.thinking,
-      this.toolCalls.filter((call) => call !== undefined),
-    );
+    const streamed = assembleMessage({
+      text: this.text,
+      refusal: this.refusal,
+      thinking: this.thinking,
+      toolCalls: this.toolCalls.filter((call) => call !== undefined),
+    });
     if (this.final) {
       // The terminal event repeats the whole response: the same facts as the non-stream body.
       // A failed response comes with an empty `output`; what streamed before it is kept.

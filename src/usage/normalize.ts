@@ -8,7 +8,6 @@ import {
   OPTIONAL_FIELDS,
   USAGE_EXTRACTORS,
   type UsageExtractor,
-  type UsageTerm,
 } from './extractors.ts';
 import { type NormalizedUsage, NormalizedUsageSchema, type ProviderApi } from './normalized.ts';
 
@@ -71,86 +70,185 @@ export function detectUsageApi(usage: UsageRecord): ProviderApi {
   );
 }
 
+const EXTRACTORS_BY_API = new Map<ProviderApi, UsageExtractor[]>();
+for (const extractor of USAGE_EXTRACTORS) {
+  const list = EXTRACTORS_BY_API.get(extractor.api) ?? [];
+  list.push(extractor);
+  EXTRACTORS_BY_API.set(extractor.api, list);
+}
+
 function selectExtractor(usage: UsageRecord, api: ProviderApi, provider?: string): UsageExtractor {
-  const candidates = USAGE_EXTRACTORS.filter((extractor) => extractor.api === api);
+  const candidates = EXTRACTORS_BY_API.get(api) ?? [];
   const wanted = provider?.toLowerCase();
-  const byProvider = candidates.find((extractor) => wanted && extractor.providers.includes(wanted));
-  if (byProvider) return byProvider;
-  const bySignature = candidates.find(
-    (extractor) => extractor.signature && signatureHolds(usage, extractor.signature),
-  );
-  const fallback = candidates.find((extractor) => !extractor.signature);
-  const chosen = bySignature ?? fallback;
-  if (!chosen) throw new UnrecognizedUsageError(`No usage extractor for API "${api}".`);
-  return chosen;
+  let fallback: UsageExtractor | undefined;
+  // Plain loops: this runs on every cost, and closures here cost more than the work.
+  if (wanted) {
+    for (const extractor of candidates) if (extractor.providers.includes(wanted)) return extractor;
+  }
+  for (const extractor of candidates) {
+    if (!extractor.signature) fallback ??= extractor;
+    else if (signatureHolds(usage, extractor.signature)) return extractor;
+  }
+  if (!fallback) throw new UnrecognizedUsageError(`No usage extractor for API "${api}".`);
+  return fallback;
 }
 
 function signatureHolds(
   usage: UsageRecord,
   signature: NonNullable<UsageExtractor['signature']>,
 ): boolean {
-  const sum = (paths: readonly string[]): number | undefined => {
-    let total = 0;
-    for (const path of paths) {
-      const value = readCount(usage, path);
-      if (value === undefined) return undefined;
-      total += value;
-    }
-    return total;
-  };
-  const left = sum(signature.left);
-  const right = sum(signature.right);
+  const left = sumOf(usage, signature.left);
+  const right = sumOf(usage, signature.right);
   if (left === undefined || right === undefined) return false;
   return signature.relation === 'eq' ? left === right : left > right;
 }
 
-function applyExtractor(extractor: UsageExtractor, usage: UsageRecord): NormalizedUsage {
-  const values = {} as Record<ExtractedField, number | undefined>;
-  const sources = {} as Record<ExtractedField, string>;
-  for (const [field, terms] of Object.entries(extractor.fields) as [
-    ExtractedField,
-    readonly UsageTerm[],
-  ][]) {
-    let total: number | undefined;
-    const used: string[] = [];
-    for (const term of terms) {
-      const found = readTerm(usage, term);
-      if (!found) continue;
-      total = (total ?? 0) + (term.negate ? -found.value : found.value);
-      used.push(
-        `${used.length === 0 ? (term.negate ? '-' : '') : term.negate ? ' - ' : ' + '}usage.${found.path}`,
-      );
-    }
-    if (total !== undefined && total < 0) {
-      throw new ContradictoryUsageError(
-        `${used.join('')} is negative (${total}) for ${field}; the usage object contradicts itself ` +
-          `(read as ${extractor.id}). Pass { provider } if it comes from another provider.`,
-      );
-    }
-    values[field] = total;
-    sources[field] = used.join('') || `(no ${field})`;
+function sumOf(usage: UsageRecord, paths: readonly string[]): number | undefined {
+  let total = 0;
+  for (const path of paths) {
+    const value = readCount(usage, path);
+    if (value === undefined) return undefined;
+    total += value;
   }
-  for (const check of extractor.checks) {
-    const partsSum = check.parts.reduce((sum, part) => sum + (values[part] ?? 0), 0);
-    const whole = values[check.whole] ?? 0;
+  return total;
+}
+
+interface CompiledTerm {
+  paths: readonly (readonly string[])[];
+  names: readonly string[];
+  negate: boolean;
+  required: boolean;
+}
+/** Every extracted field, by a fixed index: values live in a plain array on the hot path. */
+const FIELDS: readonly ExtractedField[] = [
+  'input_tokens',
+  'output_tokens',
+  'cache_read_tokens',
+  'cache_write_tokens',
+  'cache_write_5m_tokens',
+  'cache_write_1h_tokens',
+  'reasoning_tokens',
+  'input_audio_tokens',
+  'output_audio_tokens',
+  'web_search_requests',
+];
+const FIELD_INDEX = new Map(FIELDS.map((field, index) => [field, index]));
+const fieldIndex = (field: ExtractedField) => FIELD_INDEX.get(field)!;
+
+interface CompiledExtractor {
+  /** Terms per field index (an empty list for fields the extractor does not fill). */
+  terms: readonly (readonly CompiledTerm[] | undefined)[];
+  checks: readonly {
+    parts: readonly number[];
+    whole: number;
+    source: UsageExtractor['checks'][number];
+  }[];
+  reportedTotal: readonly string[] | undefined;
+}
+
+const compiledExtractors = new WeakMap<UsageExtractor, CompiledExtractor>();
+
+/** Splits every path once, so reading a usage object does no string work. */
+function compile(extractor: UsageExtractor): CompiledExtractor {
+  let compiled = compiledExtractors.get(extractor);
+  if (!compiled) {
+    compiled = {
+      terms: FIELDS.map((field) =>
+        extractor.fields[field]?.map((term) => {
+          const names = typeof term.path === 'string' ? [term.path] : [...term.path];
+          return {
+            paths: names.map((name) => name.split('.')),
+            names,
+            negate: term.negate === true,
+            required: term.required === true,
+          };
+        }),
+      ),
+      checks: extractor.checks.map((check) => ({
+        parts: check.parts.map(fieldIndex),
+        whole: fieldIndex(check.whole),
+        source: check,
+      })),
+      reportedTotal: extractor.reportedTotal?.split('.'),
+    };
+    compiledExtractors.set(extractor, compiled);
+  }
+  return compiled;
+}
+
+/** How a field was computed from the usage object, for error messages only. */
+function describeField(
+  extractor: UsageExtractor,
+  usage: UsageRecord,
+  field: ExtractedField,
+): string {
+  const used: string[] = [];
+  for (const term of compile(extractor).terms[fieldIndex(field)] ?? []) {
+    const index = term.paths.findIndex((path) => readPath(usage, path, '') !== undefined);
+    if (index < 0) continue;
+    const sign = term.negate ? (used.length ? ' - ' : '-') : used.length ? ' + ' : '';
+    used.push(`${sign}usage.${term.names[index]}`);
+  }
+  return used.join('') || `(no ${field})`;
+}
+
+function applyExtractor(extractor: UsageExtractor, usage: UsageRecord): NormalizedUsage {
+  const compiled = compile(extractor);
+  // NaN marks a field no term was present for.
+  const values: number[] = [];
+  for (let f = 0; f < FIELDS.length; f++) {
+    const terms = compiled.terms[f];
+    let total = Number.NaN;
+    if (terms) {
+      for (let t = 0; t < terms.length; t++) {
+        const term = terms[t]!;
+        let value: number | undefined;
+        for (let i = 0; i < term.paths.length && value === undefined; i++) {
+          value = readPath(usage, term.paths[i]!, term.names[i]!);
+        }
+        if (value === undefined) {
+          if (term.required) throw missingRequired(term.names);
+          continue;
+        }
+        total = (Number.isNaN(total) ? 0 : total) + (term.negate ? -value : value);
+      }
+      if (total < 0) {
+        throw new ContradictoryUsageError(
+          `${describeField(extractor, usage, FIELDS[f]!)} is negative (${total}) for ${FIELDS[f]}; the ` +
+            `usage object contradicts itself (read as ${extractor.id}). Pass { provider } if it comes ` +
+            'from another provider.',
+        );
+      }
+    }
+    values.push(total);
+  }
+  for (const check of compiled.checks) {
+    let partsSum = 0;
+    for (const part of check.parts) partsSum += countAt(values, part);
+    const whole = countAt(values, check.whole);
     if (partsSum > whole) {
-      const parts = check.parts
-        .filter((part) => values[part])
-        .map((part) => `${sources[part]} (${values[part]})`)
+      const { parts: partNames, whole: wholeName } = check.source;
+      const described = partNames
+        .filter((part) => countAt(values, fieldIndex(part)))
+        .map(
+          (part) =>
+            `${describeField(extractor, usage, part)} (${countAt(values, fieldIndex(part))})`,
+        )
         .join(' plus ');
       throw new ContradictoryUsageError(
-        `${parts} is more than ${sources[check.whole]} (${whole}): the usage object contradicts itself ` +
-          `(read as ${extractor.id}, where ${check.parts.join(' and ')} are a part of ${check.whole}).` +
+        `${described} is more than ${describeField(extractor, usage, wholeName)} (${whole}): the usage ` +
+          `object contradicts itself (read as ${extractor.id}, where ${partNames.join(' and ')} ` +
+          `are a part of ${wholeName}).` +
           (extractor.api === 'chat.completions'
             ? ' Pass { provider } if it is not OpenAI-style.'
             : ''),
       );
     }
   }
-  const input = values.input_tokens ?? 0;
-  const output = values.output_tokens ?? 0;
-  if (extractor.reportedTotal) {
-    const reported = readCount(usage, extractor.reportedTotal);
+  const input = countAt(values, 0);
+  const output = countAt(values, 1);
+  if (compiled.reportedTotal) {
+    const reported = readPath(usage, compiled.reportedTotal, extractor.reportedTotal!);
     if (reported !== undefined && reported !== input + output) {
       throw new ContradictoryUsageError(
         `usage.${extractor.reportedTotal} (${reported}) is not input (${input}) + output (${output}) ` +
@@ -163,51 +261,56 @@ function applyExtractor(extractor: UsageExtractor, usage: UsageRecord): Normaliz
     input_tokens: input,
     output_tokens: output,
     total_tokens: input + output,
-    cache_read_tokens: values.cache_read_tokens ?? 0,
-    cache_write_tokens: values.cache_write_tokens ?? 0,
-    reasoning_tokens: values.reasoning_tokens ?? 0,
-    input_audio_tokens: values.input_audio_tokens ?? 0,
-    output_audio_tokens: values.output_audio_tokens ?? 0,
-    web_search_requests: values.web_search_requests ?? 0,
+    cache_read_tokens: countAt(values, 2),
+    cache_write_tokens: countAt(values, 3),
+    reasoning_tokens: countAt(values, 6),
+    input_audio_tokens: countAt(values, 7),
+    output_audio_tokens: countAt(values, 8),
+    web_search_requests: countAt(values, 9),
   };
-  for (const field of OPTIONAL_FIELDS) {
-    const value = values[field];
-    if (value !== undefined) (normalized as Record<ExtractedField, number>)[field] = value;
-  }
+  // Anthropic's cache-lifetime split stays absent (not 0) when the provider does not give it.
+  if (!Number.isNaN(values[4]!)) normalized.cache_write_5m_tokens = values[4]!;
+  if (!Number.isNaN(values[5]!)) normalized.cache_write_1h_tokens = values[5]!;
   return normalized;
 }
 
-function readTerm(
-  usage: UsageRecord,
-  term: UsageTerm,
-): { path: string; value: number } | undefined {
-  const paths = typeof term.path === 'string' ? [term.path] : term.path;
-  for (const path of paths) {
-    const value = readCount(usage, path);
-    if (value !== undefined) return { path, value };
-  }
-  if (term.required) {
-    throw new UnrecognizedUsageError(
-      `usage.${paths.join(' or usage.')} is missing; it is required to read this usage object. ` +
-        'Pass the whole usage object the provider returned, or { api } if it was misrecognized.',
-    );
-  }
-  return undefined;
+/** A field's value, 0 where no term was present (NaN). */
+function countAt(values: readonly number[], index: number): number {
+  const value = values[index]!;
+  return Number.isNaN(value) ? 0 : value;
 }
 
-/** The count at a dotted path; `undefined` when absent or `null`, an error when not a count. */
-export function readCount(usage: UsageRecord, path: string): number | undefined {
+function missingRequired(names: readonly string[]): UnrecognizedUsageError {
+  return new UnrecognizedUsageError(
+    `usage.${names.join(' or usage.')} is missing; it is required to read this usage object. ` +
+      'Pass the whole usage object the provider returned, or { api } if it was misrecognized.',
+  );
+}
+
+/** The count at a split path; `undefined` when absent or `null`, an error when not a count. */
+function readPath(usage: UsageRecord, path: readonly string[], name: string): number | undefined {
   let current: unknown = usage;
-  for (const key of path.split('.')) {
+  for (const key of path) {
     if (!isRecord(current)) return undefined;
     current = current[key];
   }
   if (current === undefined || current === null) return undefined;
   if (typeof current !== 'number' || !Number.isInteger(current) || current < 0) {
-    throw new InvalidUsageValueError(`usage.${path}`, current);
+    throw new InvalidUsageValueError(`usage.${name}`, current);
   }
   return current;
 }
+
+/** The count at a dotted path; `undefined` when absent or `null`, an error when not a count. */
+export function readCount(usage: UsageRecord, path: string): number | undefined {
+  let split = splitPaths.get(path);
+  if (!split) {
+    split = path.split('.');
+    splitPaths.set(path, split);
+  }
+  return readPath(usage, split, path);
+}
+const splitPaths = new Map<string, string[]>();
 
 const NORMALIZED_CHECKS: readonly { parts: readonly ExtractedField[]; whole: ExtractedField }[] = [
   { parts: ['cache_read_tokens', 'cache_write_tokens'], whole: 'input_tokens' },
@@ -216,7 +319,37 @@ const NORMALIZED_CHECKS: readonly { parts: readonly ExtractedField[]; whole: Ext
   { parts: ['cache_write_5m_tokens', 'cache_write_1h_tokens'], whole: 'cache_write_tokens' },
 ];
 
+const NORMALIZED_REQUIRED = [
+  'input_tokens',
+  'output_tokens',
+  'total_tokens',
+  'cache_read_tokens',
+  'cache_write_tokens',
+  'reasoning_tokens',
+  'input_audio_tokens',
+  'output_audio_tokens',
+  'web_search_requests',
+] as const;
+const OPTIONAL_FIELD_LIST = [...OPTIONAL_FIELDS];
+const isCount = (value: unknown) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/** The schema's own check, done by hand on the hot path; zod explains any failure. */
+function isValidNormalized(usage: UsageRecord): boolean {
+  for (const key of NORMALIZED_REQUIRED) if (!isCount(usage[key])) return false;
+  for (const key of OPTIONAL_FIELD_LIST)
+    if (usage[key] !== undefined && !isCount(usage[key])) return false;
+  return true;
+}
+
 function validateNormalized(usage: UsageRecord): NormalizedUsage {
+  if (isValidNormalized(usage)) {
+    // A copy of the known fields only, as the schema would return.
+    const copy = {} as Record<string, unknown>;
+    for (const key of NORMALIZED_REQUIRED) copy[key] = usage[key];
+    for (const key of OPTIONAL_FIELD_LIST) if (usage[key] !== undefined) copy[key] = usage[key];
+    return checkNormalizedParts(copy as NormalizedUsage);
+  }
   const parsed = NormalizedUsageSchema.safeParse(usage);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -227,9 +360,13 @@ function validateNormalized(usage: UsageRecord): NormalizedUsage {
     );
     throw new InvalidUsageValueError(path, value);
   }
-  const result = parsed.data;
+  return checkNormalizedParts(parsed.data);
+}
+
+function checkNormalizedParts(result: NormalizedUsage): NormalizedUsage {
   for (const check of NORMALIZED_CHECKS) {
-    const partsSum = check.parts.reduce((sum, part) => sum + (result[part] ?? 0), 0);
+    let partsSum = 0;
+    for (const part of check.parts) partsSum += result[part] ?? 0;
     if (partsSum > result[check.whole]!) {
       throw new ContradictoryUsageError(
         `usage.${check.parts.join(' + usage.')} (${partsSum}) is more than usage.${check.whole} ` +

@@ -9,7 +9,7 @@ const SCHEMA_FILE = new URL('../../src/metadata/metadata.schema.json', import.me
 
 describe('the JSON Schema', () => {
   it('in src/metadata/metadata.schema.json is the one generated from the zod schema', () => {
-    // Regenerate with: npx tsx -e "…writeFileSync(file, JSON.stringify(metadataJsonSchema(), null, 2))"
+    // Regenerate with: npm run schema:write
     expect(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'))).toEqual(metadataJsonSchema());
   });
 });

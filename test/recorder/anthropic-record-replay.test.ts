@@ -1,17 +1,12 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
+import { collect } from '../support/collect.ts';
 import { loadCase } from '../support/provider-server.ts';
 import { recordThenReplay } from '../support/record-replay.ts';
 
 // The Anthropic SDK appends `/v1/messages` itself, so its base URL is the bare origin.
 const client = (baseURL: string) =>
   new Anthropic({ apiKey: 'test-key', baseURL: baseURL.replace(/\/v1$/, ''), maxRetries: 2 });
-
-async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of stream) out.push(item);
-  return out;
-}
 
 type Params = Anthropic.MessageCreateParams;
 

@@ -1,15 +1,10 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
+import { collect } from '../support/collect.ts';
 import { loadCase } from '../support/provider-server.ts';
 import { recordThenReplay } from '../support/record-replay.ts';
 
 const client = (baseURL: string) => new OpenAI({ apiKey: 'test-key', baseURL, maxRetries: 2 });
-
-async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of stream) out.push(item);
-  return out;
-}
 
 describe('OpenAI SDK through a cassette', () => {
   it('records and replays a Chat Completions JSON response', async () => {

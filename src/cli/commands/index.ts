@@ -1,12 +1,10 @@
-import type { CommandDef } from 'citty';
-
-type LazyCommand = () => Promise<CommandDef>;
+import type { SubCommandsDef } from 'citty';
 
 /**
  * Every `llm-cassette` subcommand, one file each under this folder, loaded only when invoked so
  * that `llm-cassette cost` does not pay for loading the recorder or a tokenizer.
  */
-export const commands: Record<string, LazyCommand> = {
+export const commands: SubCommandsDef = {
   record: () => import('./record.ts').then((m) => m.default),
   inspect: () => import('./inspect.ts').then((m) => m.default),
   report: () => import('./report.ts').then((m) => m.default),
@@ -15,4 +13,8 @@ export const commands: Record<string, LazyCommand> = {
   prune: () => import('./prune.ts').then((m) => m.default),
   extract: () => import('./extract.ts').then((m) => m.default),
   verify: () => import('./verify.ts').then((m) => m.default),
+  cost: () => import('./cost.ts').then((m) => m.default),
+  tokens: () => import('./tokens.ts').then((m) => m.default),
+  'model-info': () => import('./model-info.ts').then((m) => m.default),
+  reprice: () => import('./reprice.ts').then((m) => m.default),
 };

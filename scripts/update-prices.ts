@@ -1,0 +1,146 @@
+/**
+ * Converts LiteLLM's model_prices_and_context_window.json into llm-cassette's compact price table:
+ *
+ *   npm run prices:update -- PATH/TO/model_prices_and_context_window.json [--date YYYY-MM-DD] [--commit SHA]
+ *
+ * Keeps only what the cost math and getModelInfo read, validates every entry, and records where
+ * the table came from (date and commit from the flags, or from a SOURCE.md next to the file).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type CompactPriceTable,
+  ModelEntrySchema,
+  type PriceTableSource,
+  PriceTableSourceSchema,
+} from '../src/pricing/table-schema.ts';
+
+const OUT_DIR = fileURLToPath(new URL('../src/pricing/data/', import.meta.url));
+
+/** Keys kept besides every `*cost*`, `max_*` and `supports_*` key. */
+const KEPT_KEYS = new Set([
+  'litellm_provider',
+  'mode',
+  'deprecation_date',
+  'provider_specific_entry',
+  'supported_modalities',
+  'supported_output_modalities',
+  'tiered_pricing',
+  'web_search_billing_unit',
+  'prompt_cache_min_tokens',
+]);
+const isKept = (key: string) =>
+  KEPT_KEYS.has(key) ||
+  key.includes('cost') ||
+  key.startsWith('max_') ||
+  key.startsWith('supports_') ||
+  key.startsWith('regional_processing_uplift_multiplier_');
+
+function parseArgs(argv: string[]): { path: string; date?: string; commit?: string } {
+  const positional: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--')) flags[arg.slice(2)] = argv[++i] ?? '';
+    else positional.push(arg);
+  }
+  const path = positional[0];
+  if (!path) {
+    throw new Error(
+      'Usage: npm run prices:update -- PATH/TO/model_prices_and_context_window.json [--date YYYY-MM-DD] [--commit SHA]',
+    );
+  }
+  return { path, date: flags.date, commit: flags.commit };
+}
+
+/** Reads date and commit from a SOURCE.md beside the file, in the shape /work/shared uses. */
+function readSourceNotes(path: string): { date?: string; commit?: string; note?: string } {
+  const notes = join(dirname(path), 'SOURCE.md');
+  if (!existsSync(notes)) return {};
+  const text = readFileSync(notes, 'utf8');
+  const date = /content as of \| [^|]*?\*\*(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
+  const nearest = /nearest BerriAI commit[^`]*`([0-9a-f]{40})`/.exec(text)?.[1];
+  const mirror = /mirror repository and commit \| ([^|]+)\|/.exec(text)?.[1]?.trim();
+  return {
+    date,
+    commit: nearest,
+    note:
+      nearest || mirror
+        ? `Exact upstream commit unknown; bytes from ${mirror ?? 'a mirror'}; nearest upstream commit checked: ${nearest ?? 'none'} (see SOURCE.md).`
+        : undefined,
+  };
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const bytes = readFileSync(args.path);
+  const raw = JSON.parse(bytes.toString('utf8')) as Record<string, Record<string, unknown>>;
+  const notes = readSourceNotes(args.path);
+
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const models: CompactPriceTable['models'] = {};
+  for (const [name, entry] of Object.entries(raw)) {
+    if (name === 'sample_spec' || typeof entry?.litellm_provider !== 'string') continue;
+    const kept = Object.fromEntries(
+      Object.entries(entry).filter(([key, value]) => isKept(key) && value !== null),
+    );
+    const parsed = ModelEntrySchema.safeParse(kept);
+    if (!parsed.success) {
+      throw new Error(`${args.path}: entry "${name}" is malformed: ${parsed.error.message}`);
+    }
+    const pairs: unknown[] = [];
+    for (const [key, value] of Object.entries(kept)) {
+      let index = keyIndex.get(key);
+      if (index === undefined) {
+        index = keys.push(key) - 1;
+        keyIndex.set(key, index);
+      }
+      pairs.push(index, value);
+    }
+    models[name] = pairs;
+  }
+
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const date = args.date ?? notes.date;
+  if (!date)
+    throw new Error('No content date: pass --date YYYY-MM-DD (or keep SOURCE.md beside the file).');
+  const source: PriceTableSource = PriceTableSourceSchema.parse({
+    id: `litellm@${date}#${sha256.slice(0, 12)}`,
+    source: 'litellm',
+    upstream: 'BerriAI/litellm: model_prices_and_context_window.json',
+    date,
+    commit: args.commit ?? notes.commit ?? null,
+    ...(args.commit ? {} : notes.note ? { commit_note: notes.note } : {}),
+    sha256,
+    models: Object.keys(models).length,
+  });
+
+  // One model per line inside a template literal: compact, yet a price update diffs per model.
+  const lines = [
+    `{"keys":${JSON.stringify(keys)},"models":{`,
+    Object.entries(models)
+      .map(([name, pairs]) => `${JSON.stringify(name)}:${JSON.stringify(pairs)}`)
+      .join(',\n'),
+    '}}',
+  ].join('\n');
+  const escaped = lines.replaceAll('\\', '\\\\').replaceAll('`', '\\`').replaceAll('${', '\\${');
+  const module = [
+    "// Generated by scripts/update-prices.ts from LiteLLM's model_prices_and_context_window.json.",
+    "// Do not edit: rerun `npm run prices:update -- PATH`. LiteLLM's licence: ./LICENSE-litellm.txt",
+    "import type { PriceTableSource } from '../table-schema.ts';",
+    '',
+    `export const PRICE_TABLE_SOURCE: PriceTableSource = ${JSON.stringify(source, null, 2)};`,
+    '',
+    `export const PRICE_TABLE_JSON: string = \`${escaped}\`;`,
+    '',
+  ].join('\n');
+  writeFileSync(join(OUT_DIR, 'litellm-prices.ts'), module);
+  process.stdout.write(
+    `Wrote ${Object.keys(models).length} models (${keys.length} keys, ${module.length} bytes) as ${source.id}\n`,
+  );
+}
+
+main();
