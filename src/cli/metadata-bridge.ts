@@ -16,6 +16,7 @@ type FigureKey =
   | 'total_tokens'
   | 'cached_tokens'
   | 'total_cost'
+  | 'cost_unavailable_reason'
   | 'time_to_first_token_ms'
   | 'latency_ms'
   | 'finish_reason';
@@ -39,6 +40,7 @@ export function figuresOf(interaction: Interaction): InteractionFigures {
       total_tokens: m.total_tokens,
       cached_tokens: m.cached_tokens,
       total_cost: m.total_cost,
+      cost_unavailable_reason: m.cost_unavailable_reason,
       time_to_first_token_ms: m.time_to_first_token_ms,
       latency_ms: m.latency_ms,
       finish_reason: m.finish_reason,
@@ -54,6 +56,7 @@ export function figuresOf(interaction: Interaction): InteractionFigures {
       total_tokens: null,
       cached_tokens: null,
       total_cost: null,
+      cost_unavailable_reason: null,
       time_to_first_token_ms: null,
       latency_ms: interaction.response.timing.duration_ms,
       finish_reason: null,

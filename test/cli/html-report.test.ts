@@ -55,6 +55,14 @@ describe('llm-cassette report --format html, in headless Chromium', () => {
       .evaluateAll((rects) => rects.map((r) => (r as SVGRectElement).getBBox().width));
     expect(widths.every((w) => w >= 1)).toBe(true);
     expect(await chart.locator('text', { hasText: 'Mean latency' }).isVisible()).toBe(true);
+    // Cost bars are drawn for the cassettes whose calls have a price, and only for those.
+    const report = JSON.parse((await runCliProcess(['report', 'cassettes', '--json'])).stdout);
+    const priced = report.cassettes.filter((r: { total_cost: number | null }) => r.total_cost);
+    expect(priced.length).toBeGreaterThan(cassettes.length / 2);
+    const costWidths = await chart
+      .locator('rect.bar-cost')
+      .evaluateAll((rects) => rects.map((r) => (r as SVGRectElement).getBBox().width));
+    expect(costWidths.filter((w) => w > 0)).toHaveLength(priced.length);
 
     const table = page.locator('table#cassettes');
     expect(await table.isVisible()).toBe(true);

@@ -104,7 +104,7 @@ function renderView(view: InteractionView, colour: Colour): string[] {
   const lines = [
     `${colour.bold(`#${view.index}`)} ${request.method} ${request.url} → ${status} (${shape})${broken}`,
     `   request   ${request.summary}`,
-    `   response  model ${f.model ?? request.model ?? '—'}, ${tokens}, cost ${formatCost(f.total_cost)}, ` +
+    `   response  model ${f.model ?? request.model ?? '—'}, ${tokens}, cost ${formatCost(f.total_cost)}${f.total_cost === null && f.cost_unavailable_reason ? ` (${firstSentence(f.cost_unavailable_reason)})` : ''}, ` +
       `TTFT ${formatMs(f.time_to_first_token_ms)}, latency ${formatMs(f.latency_ms)}` +
       (f.finish_reason ? `, finish ${f.finish_reason}` : ''),
   ];
@@ -121,4 +121,10 @@ function renderView(view: InteractionView, colour: Colour): string[] {
     }
   }
   return lines;
+}
+
+/** The head of a long explanation; `--json` has all of it. */
+function firstSentence(text: string): string {
+  const end = text.indexOf('. ');
+  return end === -1 ? text.replace(/\.$/, '') : text.slice(0, end);
 }
