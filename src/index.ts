@@ -19,6 +19,17 @@ export type { SecretFinding, SecretKind } from './cassette/secrets.ts';
 export { findSecrets } from './cassette/secrets.ts';
 export type { CassetteFs, WriteCassetteOptions } from './cassette/store.ts';
 export { readCassette, serializeCassette, writeCassette } from './cassette/store.ts';
+export { ScenarioSchema } from './cli/scenario.ts';
+export {
+  CONFIG_FILE,
+  InvalidConfigError,
+  type LlmCassetteConfig,
+  LlmCassetteConfigSchema,
+  type LoadedConfig,
+  loadConfig,
+} from './config/config.ts';
+export { DurationSchema, durationMs } from './config/duration.ts';
+export { type CassetteExpiry, cassetteExpiry } from './config/expiry.ts';
 export { LlmCassetteError } from './errors.ts';
 export { InvalidMetadataError } from './metadata/build-record.ts';
 export { UnrecognizedInputError } from './metadata/call.ts';
@@ -61,6 +72,15 @@ export type { HostFilter } from './recorder/host-filter.ts';
 export { type CassetteMode, InvalidModeError, MODE_ENV_VAR, resolveMode } from './recorder/mode.ts';
 export type { Chunking, ReplayOptions } from './recorder/replay-options.ts';
 export { useCassette, withCassette } from './recorder/use-cassette.ts';
+export {
+  LAST_RUN_FILE,
+  type LastRun,
+  LastRunInvalidError,
+  LastRunMissingError,
+  LastRunSchema,
+  readLastRun,
+  writeLastRun,
+} from './run-log/last-run.ts';
 export type { CountTokensInput, TokenCount } from './tokens/count.ts';
 export { CountTokensInputSchema, countTokens, TokenCountInputError } from './tokens/count.ts';
 export type { TokenizerName } from './tokens/tokenizer-choice.ts';

@@ -1,4 +1,3 @@
-import { runMain } from 'citty';
-import { main } from './main.ts';
+import { runCli } from './main.ts';
 
-await runMain(main);
+process.exitCode = await runCli(process.argv.slice(2));

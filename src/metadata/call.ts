@@ -107,7 +107,8 @@ function callOfInput(input: CallInput): Call {
   };
 }
 
-function callOfInteraction(interaction: Interaction): Call {
+/** The call an already-validated cassette interaction holds (no second schema pass). */
+export function callOfInteraction(interaction: Interaction): Call {
   const { request, response } = interaction;
   let body: CallBody;
   if (response.events !== undefined) body = { kind: 'events', events: response.events };

@@ -97,6 +97,8 @@ function findUnderPrefix(name: string): ResolvedModel | undefined {
 }
 
 const cache = new Map<string, ResolvedModel>();
+/** Suggestions for names that resolve to nothing: an edit distance to every known name is slow. */
+const misses = new Map<string, string[]>();
 let cacheGeneration = -1;
 
 /**
@@ -109,11 +111,14 @@ let cacheGeneration = -1;
 export function resolveModel(name: string, provider?: string): ResolvedModel {
   if (cacheGeneration !== tableGeneration()) {
     cache.clear();
+    misses.clear();
     cacheGeneration = tableGeneration();
   }
   const cacheKey = provider ? `${provider}\u0000${name}` : name;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
+  const missed = misses.get(cacheKey);
+  if (missed) throw new UnknownModelError(name, missed, provider);
   const hint = provider ? canonicalProvider(provider) : undefined;
   const found =
     lookup(name, hint) ??
@@ -122,7 +127,11 @@ export function resolveModel(name: string, provider?: string): ResolvedModel {
       undefined,
     ) ??
     (name.includes('/') ? undefined : findUnderPrefix(name));
-  if (!found) throw new UnknownModelError(name, suggestModels(name), provider);
+  if (!found) {
+    const suggestions = suggestModels(name);
+    misses.set(cacheKey, suggestions);
+    throw new UnknownModelError(name, suggestions, provider);
+  }
   cache.set(cacheKey, found);
   return found;
 }

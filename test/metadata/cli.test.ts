@@ -96,18 +96,14 @@ describe('llm-cassette verify', () => {
       await writeFile(join(dir, name), JSON.stringify(copy));
     }
 
-    await runCli(['verify', dir]);
-    expect(process.exitCode).toBe(1);
+    expect(await runCli(['verify', dir])).toBe(1);
     expect(stdout).toContain('no stored record (run with --update to store it)');
 
     stdout = '';
-    process.exitCode = undefined;
-    await runCli(['verify', dir, '--update']);
-    expect(process.exitCode).toBeUndefined();
+    expect(await runCli(['verify', dir, '--update'])).toBe(0);
 
     stdout = '';
-    await runCli(['verify', dir]);
-    expect(process.exitCode).toBeUndefined();
+    expect(await runCli(['verify', dir])).toBe(0);
     expect(stdout).toContain('every stored record matches');
 
     const file = join(dir, 'one.json');
@@ -116,8 +112,7 @@ describe('llm-cassette verify', () => {
     cassette.interactions[0].metadata.tool_call_count = 7;
     await writeFile(file, JSON.stringify(cassette));
     stdout = '';
-    await runCli(['verify', dir]);
-    expect(process.exitCode).toBe(1);
+    expect(await runCli(['verify', dir])).toBe(1);
     expect(stdout).toContain('the extraction differs from the stored record');
     expect(stdout).toContain(
       'completion_id: "chatcmpl-old" → "chatcmpl-BSXk0dWkG4hfPt0lph4oFO35iT73I"',

@@ -67,14 +67,14 @@ describe('llm-cassette cost and model-info', () => {
 
   test('cost of an unknown model fails with suggestions and a non-zero exit code', async () => {
     const io = capture();
-    await runCli([
+    const code = await runCli([
       'cost',
       '--model',
       'gpt-4o-mni',
       '--usage',
       '{"prompt_tokens":1,"completion_tokens":1}',
     ]);
-    expect(process.exitCode).toBe(1);
+    expect(code).toBe(2); // docs/cli.md: 2 = the command could not run on this input
     expect(io.err()).toMatch(/gpt-4o-mini.*\[unknown_model\]/);
   });
 

@@ -2,13 +2,14 @@ import { defineCommand } from 'citty';
 import { LlmCassetteError } from '../../errors.ts';
 import { costOf } from '../../pricing/cost.ts';
 import { ProviderApiSchema } from '../../usage/normalized.ts';
+import { withExamples } from '../command-help.ts';
+import { EXIT } from '../exit-codes.ts';
 
 const command = defineCommand({
   meta: {
     name: 'cost',
     description:
-      "Price one request from the provider's own usage object; prints the cost breakdown as JSON.\n" +
-      'Example: llm-cassette cost --model gpt-4o-mini --usage \'{"prompt_tokens":17,"completion_tokens":8,"total_tokens":25}\'',
+      "Price one request from the provider's own usage object; prints the cost breakdown as JSON.",
   },
   args: {
     model: {
@@ -57,10 +58,11 @@ const command = defineCommand({
     } catch (error) {
       const code = error instanceof LlmCassetteError ? ` [${error.code}]` : '';
       process.stderr.write(`llm-cassette cost: ${(error as Error).message}${code}\n`);
-      process.exitCode = 1;
+      process.exitCode = EXIT.usage;
     }
   },
 });
 
-// The registry holds commands of any arguments; citty's types cannot widen a typed one by itself.
-export default command;
+export default withExamples(command, [
+  'llm-cassette cost --model gpt-4o-mini --usage \'{"prompt_tokens":17,"completion_tokens":8,"total_tokens":25}\'',
+]);

@@ -1,13 +1,13 @@
 import { defineCommand } from 'citty';
 import { LlmCassetteError } from '../../errors.ts';
 import { getModelInfo } from '../../pricing/model-info.ts';
+import { withExamples } from '../command-help.ts';
+import { EXIT } from '../exit-codes.ts';
 
 const command = defineCommand({
   meta: {
     name: 'model-info',
-    description:
-      "Print a model's entry of the price table as JSON, like litellm.get_model_info.\n" +
-      'Example: llm-cassette model-info claude-haiku-4-5',
+    description: "Print a model's entry of the price table as JSON, like litellm.get_model_info.",
   },
   args: {
     model: { type: 'positional', description: 'Model name', required: true },
@@ -19,10 +19,12 @@ const command = defineCommand({
     } catch (error) {
       const code = error instanceof LlmCassetteError ? ` [${error.code}]` : '';
       process.stderr.write(`llm-cassette model-info: ${(error as Error).message}${code}\n`);
-      process.exitCode = 1;
+      process.exitCode = EXIT.usage;
     }
   },
 });
 
-// The registry holds commands of any arguments; citty's types cannot widen a typed one by itself.
-export default command;
+export default withExamples(command, [
+  'llm-cassette model-info claude-haiku-4-5',
+  'llm-cassette model-info grok-3 --provider xai',
+]);

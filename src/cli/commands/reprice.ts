@@ -1,14 +1,14 @@
 import { defineCommand } from 'citty';
 import { repriceCassetteFile } from '../../metadata/reprice.ts';
 import { findCassetteFiles } from '../../metadata/verify.ts';
+import { withExamples } from '../command-help.ts';
 
-export default defineCommand({
+const command = defineCommand({
   meta: {
     name: 'reprice',
     description:
       "Re-price every cassette's stored records with today's price table. Costs stay pinned to " +
-      'the table that computed them until you do this on purpose.\n\n' +
-      'Example: llm-cassette reprice cassettes --dry-run',
+      'the table that computed them until you do this on purpose.',
   },
   args: {
     dir: {
@@ -47,3 +47,8 @@ export default defineCommand({
     process.stdout.write(`${files.length} cassettes, ${changed.length} ${verb}.\n`);
   },
 });
+
+export default withExamples(command, [
+  'llm-cassette reprice cassettes --dry-run',
+  'llm-cassette reprice cassettes',
+]);

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { LlmCassetteError } from '../../errors.ts';
 import { countTokens } from '../../tokens/count.ts';
+import { withExamples } from '../command-help.ts';
+import { EXIT } from '../exit-codes.ts';
 
 const command = defineCommand({
   meta: {
     name: 'tokens',
     description:
-      'Count prompt tokens as litellm.token_counter does; prints the count alone (--json for details).\n' +
-      'Example: llm-cassette tokens --model gpt-4o-mini --text "Hey, how\'s it going"',
+      'Count prompt tokens as litellm.token_counter does; prints the count alone (--json for details).',
   },
   args: {
     model: { type: 'string', description: 'Model name; picks the tokenizer', required: true },
@@ -43,10 +44,12 @@ const command = defineCommand({
     } catch (error) {
       const code = error instanceof LlmCassetteError ? ` [${error.code}]` : '';
       process.stderr.write(`llm-cassette tokens: ${(error as Error).message}${code}\n`);
-      process.exitCode = 1;
+      process.exitCode = EXIT.usage;
     }
   },
 });
 
-// The registry holds commands of any arguments; citty's types cannot widen a typed one by itself.
-export default command;
+export default withExamples(command, [
+  'llm-cassette tokens --model gpt-4o-mini --text "Hey, how\'s it going"',
+  'llm-cassette tokens --model claude-haiku-4-5 --messages messages.json --json',
+]);
