@@ -1,11 +1,12 @@
 import type { ChatCompletionChunk } from './chat-completions.ts';
+import { isNullishNumber, isNullishString, isOptionalInteger, isRecord } from './zod-checks.ts';
 
 /**
  * The hot path of Chat Completions streams: a hand-written check of the common chunk shape, so
  * that most chunks are read as they are instead of being copied by a zod parse (which costs a
  * third of `JSON.parse` on a long stream). It narrows to the type inferred from
  * `ChatCompletionChunkSchema` and is only ever stricter than that schema: a chunk it accepts,
- * the schema accepts and reads alike (test/providers/chat-chunk-guard.test.ts checks both);
+ * the schema accepts and reads alike (test/providers/stream-event-guards.test.ts checks both);
  * anything else (an `error`, odd types) goes through the schema, the one source of truth.
  */
 export function isCommonChunk(value: unknown): value is ChatCompletionChunk {
@@ -48,23 +49,4 @@ function isCommonToolCall(call: unknown): boolean {
   const fn = call.function;
   if (fn === undefined || fn === null) return true;
   return isRecord(fn) && isNullishString(fn.name) && isNullishString(fn.arguments);
-}
-
-/** What a zod object accepts: any non-null, non-array object. */
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isNullishString(value: unknown): boolean {
-  return value === undefined || value === null || typeof value === 'string';
-}
-
-/** `z.number()` refuses NaN and the infinities. */
-function isNullishNumber(value: unknown): boolean {
-  return value === undefined || value === null || Number.isFinite(value);
-}
-
-/** `z.number().int()` is a safe integer. */
-function isOptionalInteger(value: unknown): boolean {
-  return value === undefined || Number.isSafeInteger(value);
 }

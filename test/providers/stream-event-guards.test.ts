@@ -1,13 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  StreamEventSchema as AnthropicEventSchema,
+  isContentBlockDelta,
+} from '../../src/providers/anthropic-messages.ts';
 import { isCommonChunk } from '../../src/providers/chat-chunk-guard.ts';
 import { ChatCompletionChunkSchema } from '../../src/providers/chat-completions.ts';
+import {
+  isTextDelta,
+  StreamEventSchema as ResponsesEventSchema,
+} from '../../src/providers/responses.ts';
 import { parseSseText } from '../../src/sse/parse.ts';
 import { REAL_CASES } from './real-cases.ts';
 
 /**
- * The hot-path guard may only be stricter than `ChatCompletionChunkSchema`: whatever it accepts,
- * the schema accepts, and every field the schema reads out has the same value in the raw chunk.
+ * A hot-path guard may only be stricter than its zod schema: whatever it accepts, the schema
+ * accepts, and every field the schema reads out has the same value in the raw event.
  */
 function readsAlike(parsed: unknown, raw: unknown): boolean {
   if (typeof parsed !== 'object' || parsed === null) return Object.is(parsed, raw);
@@ -24,10 +33,23 @@ function readsAlike(parsed: unknown, raw: unknown): boolean {
   );
 }
 
-function expectSchemaAgrees(chunk: unknown): void {
-  const parsed = ChatCompletionChunkSchema.safeParse(chunk);
+function expectSchemaAgrees(schema: z.ZodType, event: unknown): void {
+  const parsed = schema.safeParse(event);
   expect(parsed.success).toBe(true);
-  expect(readsAlike(parsed.data, chunk)).toBe(true);
+  expect(readsAlike(parsed.data, event)).toBe(true);
+}
+
+/** The data of every event of the real recordings of one API. */
+function realEvents(api: string): unknown[] {
+  const streams = REAL_CASES.filter((c) => c.meta.stream && c.meta.api === api);
+  expect(streams.length).toBeGreaterThan(0);
+  return streams.flatMap((c) =>
+    parseSseText(c.body).flatMap((message) =>
+      message.kind === 'event' && message.data !== '[DONE]'
+        ? [JSON.parse(message.data) as unknown]
+        : [],
+    ),
+  );
 }
 
 /** A value of the expected type most of the time, anything otherwise. */
@@ -95,7 +117,7 @@ describe('isCommonChunk (hot path of Chat Completions streams)', () => {
   it('accepts only chunks the schema accepts and reads alike', () => {
     fc.assert(
       fc.property(fc.oneof(chunk, fc.anything()), (value) => {
-        if (isCommonChunk(value)) expectSchemaAgrees(value);
+        if (isCommonChunk(value)) expectSchemaAgrees(ChatCompletionChunkSchema, value);
       }),
       { numRuns: 2000 },
     );
@@ -127,7 +149,7 @@ describe('isCommonChunk (hot path of Chat Completions streams)', () => {
     ];
     for (const value of common) {
       expect(isCommonChunk(value)).toBe(true);
-      expectSchemaAgrees(value);
+      expectSchemaAgrees(ChatCompletionChunkSchema, value);
     }
   });
 
@@ -139,18 +161,93 @@ describe('isCommonChunk (hot path of Chat Completions streams)', () => {
   });
 
   it('agrees with the schema on every chunk of the real Chat Completions streams', () => {
-    const streams = REAL_CASES.filter((c) => c.meta.stream && c.meta.api === 'chat.completions');
-    expect(streams.length).toBeGreaterThan(0);
-    let taken = 0;
-    for (const c of streams) {
-      for (const message of parseSseText(c.body)) {
-        if (message.kind !== 'event' || message.data === '[DONE]') continue;
-        const value: unknown = JSON.parse(message.data);
-        if (!isCommonChunk(value)) continue;
-        taken++;
-        expectSchemaAgrees(value);
-      }
+    const events = realEvents('chat.completions');
+    for (const event of events.filter(isCommonChunk)) {
+      expectSchemaAgrees(ChatCompletionChunkSchema, event);
     }
-    expect(taken).toBeGreaterThan(0);
+    expect(events.filter(isCommonChunk).length).toBeGreaterThan(0);
+  });
+});
+
+const contentBlockDelta = fc.record(
+  {
+    type: fc.oneof(fc.constant('content_block_delta'), fc.string()),
+    index: maybe(number),
+    delta: maybe(
+      fc.record(
+        {
+          type: maybe(fc.constantFrom('text_delta', 'thinking_delta', 'input_json_delta')),
+          text: maybe(fc.string()),
+          thinking: maybe(fc.string()),
+          partial_json: maybe(fc.string()),
+          signature: maybe(fc.string()),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+describe('isContentBlockDelta (hot path of Anthropic Messages streams)', () => {
+  it('accepts only events the schema accepts and reads alike', () => {
+    fc.assert(
+      fc.property(fc.oneof(contentBlockDelta, fc.anything()), (value) => {
+        if (isContentBlockDelta(value)) expectSchemaAgrees(AnthropicEventSchema, value);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes every text, thinking and tool-input delta of the real streams', () => {
+    const deltas = realEvents('messages').filter(
+      (event) => (event as { type?: unknown }).type === 'content_block_delta',
+    );
+    expect(deltas.length).toBeGreaterThan(0);
+    for (const event of deltas) {
+      expect(isContentBlockDelta(event)).toBe(true);
+      expectSchemaAgrees(AnthropicEventSchema, event);
+    }
+  });
+});
+
+const responsesDelta = fc.record(
+  {
+    type: fc.oneof(
+      fc.constantFrom(
+        'response.output_text.delta',
+        'response.refusal.delta',
+        'response.reasoning_summary_text.delta',
+        'response.function_call_arguments.delta',
+      ),
+      fc.string(),
+    ),
+    delta: maybe(fc.string()),
+    item_id: maybe(fc.string()),
+    output_index: maybe(number),
+    sequence_number: maybe(fc.nat()),
+  },
+  { requiredKeys: [] },
+);
+
+describe('isTextDelta (hot path of Responses streams)', () => {
+  it('accepts only events the schema accepts and reads alike', () => {
+    fc.assert(
+      fc.property(fc.oneof(responsesDelta, fc.anything()), (value) => {
+        if (isTextDelta(value)) expectSchemaAgrees(ResponsesEventSchema, value);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes every text delta of the real streams', () => {
+    const deltas = realEvents('responses').filter(
+      (event) => (event as { type?: unknown }).type === 'response.output_text.delta',
+    );
+    expect(deltas.length).toBeGreaterThan(0);
+    for (const event of deltas) {
+      expect(isTextDelta(event)).toBe(true);
+      expectSchemaAgrees(ResponsesEventSchema, event);
+    }
   });
 });
