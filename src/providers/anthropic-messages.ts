@@ -3,6 +3,7 @@ import { type AssembledToolCall, assembleMessage } from '../metadata/message.ts'
 import type { ProviderAdapter, ProviderError, ProviderFacts, StreamReducer } from './adapter.ts';
 import { ProviderErrorObjectSchema, readProviderError } from './error-body.ts';
 import { normalizeFinishReason } from './finish-reason.ts';
+import { isInteger, isNullishString, isRecord } from './zod-checks.ts';
 
 /** Anthropic Messages: a `message` body, or a stream of `message_*` / `content_block_*` events. */
 
@@ -92,23 +93,26 @@ function parseMessage(body: unknown): ProviderFacts {
   };
 }
 
-const StreamEventSchema = z.discriminatedUnion('type', [
+/** Nearly every event of a stream: hence the hot path below. */
+const ContentBlockDeltaSchema = z.object({
+  type: z.literal('content_block_delta'),
+  index: z.number().int(),
+  delta: z.object({
+    type: z.string(),
+    text: z.string().nullish(),
+    thinking: z.string().nullish(),
+    partial_json: z.string().nullish(),
+  }),
+});
+
+export const StreamEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message_start'), message: AnthropicMessageSchema }),
   z.object({
     type: z.literal('content_block_start'),
     index: z.number().int(),
     content_block: ContentBlockSchema,
   }),
-  z.object({
-    type: z.literal('content_block_delta'),
-    index: z.number().int(),
-    delta: z.object({
-      type: z.string(),
-      text: z.string().nullish(),
-      thinking: z.string().nullish(),
-      partial_json: z.string().nullish(),
-    }),
-  }),
+  ContentBlockDeltaSchema,
   z.object({
     type: z.literal('message_delta'),
     delta: z.object({ stop_reason: z.string().nullish() }).nullish(),
@@ -117,6 +121,29 @@ const StreamEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message_stop') }),
   z.object({ type: z.literal('error'), error: ProviderErrorObjectSchema }),
 ]);
+
+type StreamEvent = z.infer<typeof StreamEventSchema>;
+
+/**
+ * The hot path: a `content_block_delta` checked by hand, so that it is read as it is instead of
+ * copied by a zod parse. Only ever stricter than its schema
+ * (test/providers/stream-event-guards.test.ts); any other event goes to `StreamEventSchema`.
+ */
+export function isContentBlockDelta(
+  payload: unknown,
+): payload is z.infer<typeof ContentBlockDeltaSchema> {
+  if (!isRecord(payload) || payload.type !== 'content_block_delta' || !isInteger(payload.index)) {
+    return false;
+  }
+  const delta = payload.delta;
+  return (
+    isRecord(delta) &&
+    typeof delta.type === 'string' &&
+    isNullishString(delta.text) &&
+    isNullishString(delta.thinking) &&
+    isNullishString(delta.partial_json)
+  );
+}
 
 /** Event types this reducer reads; others (`ping`, `*.done`…) are skipped before parsing. */
 const HANDLED_TYPES: ReadonlySet<string> = new Set(
@@ -150,10 +177,14 @@ class AnthropicStreamReducer implements StreamReducer {
   private readonly blocks: BlockState[] = [];
 
   push(payload: unknown): void {
-    if (!handled(payload)) return;
-    const parsed = StreamEventSchema.safeParse(payload);
-    if (!parsed.success) return;
-    const event = parsed.data;
+    let event: StreamEvent;
+    if (isContentBlockDelta(payload)) event = payload;
+    else {
+      if (!handled(payload)) return;
+      const parsed = StreamEventSchema.safeParse(payload);
+      if (!parsed.success) return;
+      event = parsed.data;
+    }
     switch (event.type) {
       case 'message_start':
         this.head = event.message;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type AssembledToolCall, assembleMessage } from '../metadata/message.ts';
 import type { ProviderAdapter, ProviderError, ProviderFacts, StreamReducer } from './adapter.ts';
+import { isCommonChunk } from './chat-chunk-guard.ts';
 import { ProviderErrorObjectSchema, readProviderError } from './error-body.ts';
 import { normalizeFinishReason } from './finish-reason.ts';
 
@@ -63,6 +64,7 @@ export const ChatCompletionChunkSchema = z.object({
   /** An error some providers (OpenRouter) send inside a 200 stream. */
   error: z.union([ProviderErrorObjectSchema, z.string()]).nullish(),
 });
+export type ChatCompletionChunk = z.infer<typeof ChatCompletionChunkSchema>;
 
 /** Where providers of the Chat Completions family differ in what they send. */
 export interface ChatDialect {
@@ -167,9 +169,13 @@ class ChatStreamReducer implements StreamReducer {
   constructor(private readonly dialect: ChatDialect) {}
 
   push(payload: unknown): void {
-    const parsed = ChatCompletionChunkSchema.safeParse(payload);
-    if (!parsed.success) return;
-    const chunk = parsed.data;
+    let chunk: ChatCompletionChunk;
+    if (isCommonChunk(payload)) chunk = payload;
+    else {
+      const parsed = ChatCompletionChunkSchema.safeParse(payload);
+      if (!parsed.success) return;
+      chunk = parsed.data;
+    }
     // Azure's first chunk has an empty id/model and `created: 0`: keep the first real values.
     if (!this.id && chunk.id) this.id = chunk.id;
     if (!this.model && chunk.model) this.model = chunk.model;

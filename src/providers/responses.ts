@@ -3,6 +3,7 @@ import { type AssembledToolCall, assembleMessage } from '../metadata/message.ts'
 import type { ProviderAdapter, ProviderError, ProviderFacts, StreamReducer } from './adapter.ts';
 import { ProviderErrorObjectSchema, readProviderError } from './error-body.ts';
 import { normalizeFinishReason } from './finish-reason.ts';
+import { isRecord } from './zod-checks.ts';
 
 /** OpenAI Responses API: a `response` object, or a stream of `response.*` events. */
 
@@ -111,15 +112,24 @@ const ResponseEvent = <T extends string>(type: T) =>
 const DeltaEvent = <T extends string>(type: T) =>
   z.object({ type: z.literal(type), delta: z.string() });
 
-const StreamEventSchema = z.discriminatedUnion('type', [
+/** The text deltas: nearly every event of a stream, hence the hot path below. */
+const TEXT_DELTA_EVENTS = [
+  DeltaEvent('response.output_text.delta'),
+  DeltaEvent('response.refusal.delta'),
+  DeltaEvent('response.reasoning_summary_text.delta'),
+] as const;
+type TextDelta = z.infer<(typeof TEXT_DELTA_EVENTS)[number]>;
+const TEXT_DELTA_TYPES: ReadonlySet<string> = new Set(
+  TEXT_DELTA_EVENTS.map((option) => option.shape.type.value),
+);
+
+export const StreamEventSchema = z.discriminatedUnion('type', [
   ResponseEvent('response.created'),
   ResponseEvent('response.in_progress'),
   ResponseEvent('response.completed'),
   ResponseEvent('response.incomplete'),
   ResponseEvent('response.failed'),
-  DeltaEvent('response.output_text.delta'),
-  DeltaEvent('response.refusal.delta'),
-  DeltaEvent('response.reasoning_summary_text.delta'),
+  ...TEXT_DELTA_EVENTS,
   z.object({ type: z.literal('response.reasoning_summary_part.added') }),
   z.object({
     type: z.literal('response.output_item.added'),
@@ -144,6 +154,22 @@ const StreamEventSchema = z.discriminatedUnion('type', [
     message: z.string().nullish(),
   }),
 ]);
+
+type StreamEvent = z.infer<typeof StreamEventSchema>;
+
+/**
+ * The hot path: a text delta checked by hand, so that it is read as it is instead of copied by a
+ * zod parse. Only ever stricter than its schema (test/providers/stream-event-guards.test.ts);
+ * any other event goes to `StreamEventSchema`.
+ */
+export function isTextDelta(payload: unknown): payload is TextDelta {
+  return (
+    isRecord(payload) &&
+    typeof payload.type === 'string' &&
+    TEXT_DELTA_TYPES.has(payload.type) &&
+    typeof payload.delta === 'string'
+  );
+}
 
 /** Event types this reducer reads; others (`ping`, `*.done`…) are skipped before parsing. */
 const HANDLED_TYPES: ReadonlySet<string> = new Set(
@@ -171,10 +197,14 @@ class ResponsesStreamReducer implements StreamReducer {
   private readonly toolCalls: AssembledToolCall[] = [];
 
   push(payload: unknown): void {
-    if (!handled(payload)) return;
-    const parsed = StreamEventSchema.safeParse(payload);
-    if (!parsed.success) return;
-    const event = parsed.data;
+    let event: StreamEvent;
+    if (isTextDelta(payload)) event = payload;
+    else {
+      if (!handled(payload)) return;
+      const parsed = StreamEventSchema.safeParse(payload);
+      if (!parsed.success) return;
+      event = parsed.data;
+    }
     switch (event.type) {
       case 'response.created':
       case 'response.in_progress':
