@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
+import { writeLastRun } from '../run-log/last-run.ts';
 import { type CassetteUse, CassetteUseSchema, TASK_META_KEY } from './cassette-use.ts';
 import { renderCassetteSummary, summarizeCassetteUses } from './run-summary.ts';
 
@@ -36,6 +37,7 @@ export default class CassetteReporter implements Reporter {
       }
     }
     if (uses.length === 0) return;
+    await this.writeLastRun(uses, testModules);
     const summary = summarizeCassetteUses(uses);
     const text = renderCassetteSummary(summary);
     if (this.vitest) this.vitest.logger.log(`\n${text}\n`);
@@ -45,6 +47,28 @@ export default class CassetteReporter implements Reporter {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, `${JSON.stringify(summary, null, 2)}\n`);
     }
+  }
+
+  /**
+   * `.llm-cassette/last-run.json`: the cassettes this run used, for `llm-cassette prune`.
+   * Marked incomplete when the run did not cover the whole suite (`-t`, `--shard`, file
+   * filters), since prune must not remove what an unrun test uses.
+   */
+  private async writeLastRun(
+    uses: CassetteUse[],
+    testModules: ReadonlyArray<TestModule>,
+  ): Promise<void> {
+    const root = this.vitest?.config.root ?? process.cwd();
+    let complete = false;
+    if (this.vitest && !this.vitest.config.shard && !this.vitest.config.testNamePattern) {
+      const all = await this.vitest.globTestSpecifications();
+      const ran = new Set(testModules.map((m) => m.moduleId));
+      complete = all.every((spec) => ran.has(spec.moduleId));
+    }
+    await writeLastRun(root, {
+      used: uses.map((use) => relative(root, resolve(root, use.path)).split(sep).join('/')),
+      complete,
+    });
   }
 }
 

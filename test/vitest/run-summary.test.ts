@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LAST_RUN_FILE, readLastRun } from '../../src/run-log/last-run.ts';
 import type { CassetteUse } from '../../src/vitest/cassette-use.ts';
 import { renderCassetteSummary, summarizeCassetteUses } from '../../src/vitest/run-summary.ts';
 import { FAILING_CASSETTE, PASSING_CASSETTES } from './support/chat-project.ts';
@@ -76,6 +78,11 @@ describe('the end-of-run summary across workers, pools and shards', () => {
     expect(run.stdout).toContain(
       'llm-cassette: 5 cassettes · 4 replayed · 0 recorded · 0 unused · 1 missing',
     );
+    // The whole suite ran: the last-run record lists every cassette, for `llm-cassette prune`.
+    expect(await readLastRun(join(project.root, LAST_RUN_FILE))).toMatchObject({
+      complete: true,
+      used: everyCassette,
+    });
   });
 
   test('each --shard run summarises its own part; together they cover the suite', async () => {
@@ -87,6 +94,8 @@ describe('the end-of-run summary across workers, pools and shards', () => {
       expect(run.stdout).toContain(`llm-cassette: ${summary.cassettes} cassettes`);
       expect(summary.cassettes).toBeLessThan(5);
       paths.push(...summary.rows.map((r) => r.path));
+      // A shard is not the whole suite: prune must not act on it.
+      expect((await readLastRun(join(project.root, LAST_RUN_FILE))).complete).toBe(false);
       replayed += summary.replayed;
     }
     expect(paths.sort()).toEqual(everyCassette);
