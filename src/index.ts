@@ -1,6 +1,7 @@
 export { canonicalJson } from './cassette/canonical-json.ts';
 export {
   CassetteCorruptError,
+  CassetteExpiredError,
   CassetteVersionError,
   NoMatchError,
   SecretInCassetteError,

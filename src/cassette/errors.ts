@@ -178,3 +178,21 @@ export class UnusedInteractionsError extends LlmCassetteError {
     );
   }
 }
+
+/** A cassette older than the project's `expiresIn`, with `onExpired: 'fail'`. */
+export class CassetteExpiredError extends LlmCassetteError {
+  readonly code = 'cassette_expired';
+  constructor(
+    readonly cassettePath: string,
+    readonly recordedAt: string,
+    readonly expiresAt: string,
+    testFile?: string,
+  ) {
+    super(
+      `Cassette ${cassettePath} expired on ${expiresAt} (recorded ${recordedAt}; the config's ` +
+        'expiresIn with onExpired: "fail"). Re-record it against the provider:\n' +
+        `  ${rerecordCommand(testFile)}\n` +
+        'or set onExpired to "warn" or "rerecord" in llm-cassette.config.json.',
+    );
+  }
+}

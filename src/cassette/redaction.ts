@@ -44,6 +44,27 @@ export interface RedactionRules {
   redact?: (interaction: Interaction) => Interaction;
 }
 
+/**
+ * Rules from two places (the project's config file and a cassette's options) in force together:
+ * names and paths add up, and both hooks run, the project's first.
+ */
+export function combineRedactionRules(
+  first: RedactionRules | undefined,
+  second: RedactionRules | undefined,
+): RedactionRules | undefined {
+  if (!first) return second;
+  if (!second) return first;
+  const hooks = [first.redact, second.redact].filter((hook) => hook !== undefined);
+  return {
+    headers: [...(first.headers ?? []), ...(second.headers ?? [])],
+    queryParams: [...(first.queryParams ?? []), ...(second.queryParams ?? [])],
+    bodyPaths: [...(first.bodyPaths ?? []), ...(second.bodyPaths ?? [])],
+    ...(hooks.length > 0
+      ? { redact: (interaction: Interaction) => hooks.reduce((i, hook) => hook(i), interaction) }
+      : {}),
+  };
+}
+
 /** Returns the interaction with every rule applied; the input is left as it was. */
 export function redactInteraction(
   interaction: Interaction,

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LlmCassetteError } from '../errors.ts';
@@ -8,7 +8,7 @@ import { DurationSchema } from './duration.ts';
 export const CONFIG_FILE = 'llm-cassette.config.json';
 
 /**
- * `llm-cassette.config.json`: project-wide settings shared by the CLI and (later) the recorder.
+ * `llm-cassette.config.json`: project-wide settings shared by the CLI and the recorder.
  * Strict, so a misspelt key is an error rather than a silently ignored setting.
  */
 export const LlmCassetteConfigSchema = z
@@ -62,11 +62,20 @@ export class InvalidConfigError extends LlmCassetteError {
 export async function loadConfig(
   options: { from?: string; path?: string } = {},
 ): Promise<LoadedConfig> {
-  const path = options.path ?? (await findConfigFile(resolve(options.from ?? process.cwd())));
+  return loadConfigSync(options);
+}
+
+/**
+ * `loadConfig` for the recorder, which must know the cassette folder synchronously (a cassette is
+ * bound to the caller's async context before its first await). A config file is a few hundred
+ * bytes: reading it synchronously costs nothing measurable.
+ */
+export function loadConfigSync(options: { from?: string; path?: string } = {}): LoadedConfig {
+  const path = options.path ?? findConfigFile(resolve(options.from ?? process.cwd()));
   if (path === undefined) return { config: LlmCassetteConfigSchema.parse({}), path: undefined };
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new InvalidConfigError(path, [`cannot be read: ${(error as Error).message}`]);
   }
@@ -86,14 +95,10 @@ export async function loadConfig(
   return { config: parsed.data, path };
 }
 
-async function findConfigFile(folder: string): Promise<string | undefined> {
+function findConfigFile(folder: string): string | undefined {
   for (let current = folder; ; current = dirname(current)) {
     const candidate = join(current, CONFIG_FILE);
-    const exists = await readFile(candidate, 'utf8').then(
-      () => true,
-      () => false,
-    );
-    if (exists) return candidate;
+    if (existsSync(candidate)) return candidate;
     if (dirname(current) === current) return undefined;
   }
 }

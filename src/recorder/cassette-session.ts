@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { bypass, type HttpHandler } from 'msw';
-import { NoMatchError, UnusedInteractionsError } from '../cassette/errors.ts';
+import { CassetteExpiredError, NoMatchError, UnusedInteractionsError } from '../cassette/errors.ts';
 import {
   CASSETTE_VERSION,
   type Cassette,
@@ -14,8 +14,11 @@ import {
   type MatchOptions,
   matchOptionsForRedaction,
 } from '../cassette/matching.ts';
-import type { RedactionRules } from '../cassette/redaction.ts';
+import { combineRedactionRules, type RedactionRules } from '../cassette/redaction.ts';
 import { readCassette, writeCassette } from '../cassette/store.ts';
+import type { LlmCassetteConfig } from '../config/config.ts';
+import { cassetteExpiry } from '../config/expiry.ts';
+import { projectConfig } from '../config/project-config.ts';
 import { LlmCassetteError } from '../errors.ts';
 import { extractMetadata } from '../metadata/extract.ts';
 import { VERSION } from '../version.ts';
@@ -31,7 +34,10 @@ import type { ReplayOptions } from './replay-options.ts';
 import { replayResponse } from './replay-response.ts';
 
 export interface CassetteOptions extends ReplayOptions {
-  /** Folder of the cassette files (default `cassettes`, relative to the working directory). */
+  /**
+   * Folder of the cassette files, relative to the working directory (default: `cassettesDir` of
+   * `llm-cassette.config.json`, else `cassettes`).
+   */
   dir?: string;
   /** Default: `LLM_CASSETTE_MODE`, else `replay` when `CI` is set, else `auto`. */
   mode?: CassetteMode;
@@ -39,8 +45,19 @@ export interface CassetteOptions extends ReplayOptions {
   hosts?: HostFilter;
   /** How a request finds its recording. */
   match?: MatchOptions;
-  /** Extra redaction rules; they extend the built-in ones, never replace them. */
+  /**
+   * Extra redaction rules; they extend the built-in ones and the config file's `redact`, never
+   * replace them.
+   */
   redact?: RedactionRules;
+  /** Overrides the config file's `expiresIn` ("30d"): older cassettes are expired. */
+  expiresIn?: string;
+  /**
+   * Overrides the config file's `onExpired`: `warn` (replay, print a warning), `fail` (the
+   * cassette refuses to start), `rerecord` (in `auto` mode, record it afresh as if it were
+   * missing; in `replay` mode, where the network is off limits, warn).
+   */
+  onExpired?: LlmCassetteConfig['onExpired'];
   /** Recorded interactions that this run never used are an error at eject. */
   strict?: boolean;
   /**
@@ -69,6 +86,8 @@ export interface CassetteReport {
   /** Requests that had no recorded match (replay mode). */
   missed: number;
   written: boolean;
+  /** The cassette on disk was past its `expiresIn` (and, with `rerecord` in auto mode, re-recorded). */
+  expired: boolean;
 }
 
 export interface EjectOptions {
@@ -86,6 +105,11 @@ export interface EjectOptions {
 export class CassetteSession implements InterceptingCassette, AsyncDisposable {
   readonly path: string;
   readonly intercepts: boolean;
+  private readonly redaction: RedactionRules | undefined;
+  private readonly expiryRules: Pick<LlmCassetteConfig, 'expiresIn' | 'onExpired'>;
+  /** The requested mode, until an expired cassette with `onExpired: 'rerecord'` turns auto into record. */
+  private currentMode: CassetteMode;
+  private expired = false;
   private readonly takes: (url: URL) => boolean;
   /** New recordings in request order; a slot is reserved when the request starts. */
   private readonly fresh: Array<Interaction | undefined> = [];
@@ -106,10 +130,19 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
   /** Synchronous, so `useCassette` can bind the session to the caller's context at once. */
   constructor(
     readonly name: string,
-    readonly mode: CassetteMode,
+    mode: CassetteMode,
     private readonly options: CassetteOptions,
   ) {
-    this.path = join(options.dir ?? 'cassettes', `${name}.json`);
+    this.currentMode = mode;
+    const { config } = projectConfig();
+    this.path = join(options.dir ?? config.cassettesDir, `${name}.json`);
+    this.redaction = combineRedactionRules(config.redact, options.redact);
+    this.expiryRules = {
+      onExpired: options.onExpired ?? config.onExpired,
+      ...((options.expiresIn ?? config.expiresIn)
+        ? { expiresIn: options.expiresIn ?? config.expiresIn }
+        : {}),
+    };
     this.intercepts = options.intercept ?? true;
     this.takes = createHostFilter(options.hosts);
     this.ready = this.load().then(() => {
@@ -119,12 +152,49 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
     this.ready.catch(() => undefined);
   }
 
+  /** `record`, `replay`, `auto` or `passthrough`: final once `ready` has resolved. */
+  get mode(): CassetteMode {
+    return this.currentMode;
+  }
+
   private async load(): Promise<void> {
     if (this.mode !== 'replay' && this.mode !== 'auto') return;
     this.loaded = await readCassette(this.path);
+    if (this.loaded && this.expiryRules.expiresIn !== undefined) this.applyExpiry(this.loaded);
     // Values the user's rules redact are stored as `[REDACTED]`: matching must not compare them.
-    const match = matchOptionsForRedaction(this.options.match ?? {}, this.options.redact);
+    const match = matchOptionsForRedaction(this.options.match ?? {}, this.redaction);
     this.matcher = createMatcher(this.loaded?.interactions ?? [], match);
+  }
+
+  /** What the project says to do with a cassette past its `expiresIn`. */
+  private applyExpiry(cassette: Cassette): void {
+    const expiry = cassetteExpiry(cassette, this.expiryRules);
+    if (!expiry.expired || !expiry.recorded_at || !expiry.expires_at) return;
+    this.expired = true;
+    if (expiry.on_expired === 'fail') {
+      throw new CassetteExpiredError(
+        this.path,
+        expiry.recorded_at,
+        expiry.expires_at,
+        this.options.testFile,
+      );
+    }
+    if (expiry.on_expired === 'rerecord' && this.mode === 'auto') {
+      // As if it were missing: every request goes to the provider and the file is rewritten.
+      this.currentMode = 'record';
+      this.loaded = undefined;
+      console.warn(
+        `llm-cassette: cassette ${this.path} expired on ${expiry.expires_at}; re-recording it (onExpired: "rerecord").`,
+      );
+      return;
+    }
+    const how =
+      expiry.on_expired === 'rerecord'
+        ? `it is re-recorded on the next run in auto mode (this run is in ${this.mode} mode)`
+        : 're-record it with LLM_CASSETTE_MODE=record';
+    console.warn(
+      `llm-cassette: cassette ${this.path} expired on ${expiry.expires_at} (recorded ${expiry.recorded_at}); ${how}.`,
+    );
   }
 
   /**
@@ -260,7 +330,7 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
         recorded_with: `llm-cassette@${VERSION}`,
         interactions,
       };
-      await writeCassette(this.path, cassette, { redaction: this.options.redact });
+      await writeCassette(this.path, cassette, { redaction: this.redaction });
     }
     const unused = this.mode === 'record' ? [] : this.matcher.unused();
     if (this.options.strict && unused.length > 0 && this.errors.length === 0) {
@@ -281,6 +351,7 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
       unused,
       missed: this.missed,
       written,
+      expired: this.expired,
     };
     this.finalReport = report;
     if (this.errors.length > 0) throw this.errors[0];

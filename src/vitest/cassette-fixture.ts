@@ -1,5 +1,6 @@
 import { isAbsolute, join, relative } from 'node:path';
 import type { RunnerTestCase } from 'vitest';
+import { projectConfig } from '../config/project-config.ts';
 import type { CassetteSession } from '../recorder/cassette-session.ts';
 import { useCassette } from '../recorder/use-cassette.ts';
 import { cassetteNameFor } from './cassette-name.ts';
@@ -36,7 +37,7 @@ export async function cassetteFixture(
 ): Promise<void> {
   const root = projectRootOf(task);
   const options = { ...configuredOptions(), ...cassetteOptions };
-  const dir = options.dir ?? 'cassettes';
+  const dir = options.dir ?? projectConfig(root).config.cassettesDir;
   const titles = titlesOf(task);
   // vitest's -t matches the titles joined by spaces; the command re-records this test alone.
   const rerun = `${task.file.name} -t ${shellQuote(`^${regexEscape(titles.join(' '))}$`)}`;

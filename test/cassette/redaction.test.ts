@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REDACTION, REDACTED, redactInteraction } from '../../src/cassette/redaction.ts';
+import {
+  combineRedactionRules,
+  DEFAULT_REDACTION,
+  REDACTED,
+  redactInteraction,
+} from '../../src/cassette/redaction.ts';
 import { buildInteraction } from './build-interaction.ts';
 
 const secretHeaders = {
@@ -111,5 +116,31 @@ describe('redactInteraction', () => {
       buildInteraction({ headers: secretHeaders, url: 'https://x.test/?key=1' }),
     );
     expect(redactInteraction(once)).toEqual(once);
+  });
+});
+
+describe('combineRedactionRules (config file + cassette options)', () => {
+  it('applies both sets of rules together, on top of the defaults', () => {
+    const rules = combineRedactionRules(
+      { headers: ['x-team-token'], bodyPaths: ['metadata.user_id'] },
+      {
+        queryParams: ['sig'],
+        redact: (i) => ({
+          ...i,
+          request: { ...i.request, url: i.request.url.replace('acme', 'x') },
+        }),
+      },
+    );
+    const redacted = redactInteraction(
+      buildInteraction({
+        url: 'https://acme.test/v1/chat/completions?sig=s1',
+        headers: { 'X-Team-Token': 't', authorization: 'Bearer b' },
+        body: { metadata: { user_id: 'u-1' }, model: 'm' },
+      }),
+      rules,
+    );
+    expect(redacted.request.url).toBe('https://x.test/v1/chat/completions?sig=[REDACTED]');
+    expect(redacted.request.headers).toEqual({ 'X-Team-Token': REDACTED, authorization: REDACTED });
+    expect(redacted.request.body).toEqual({ metadata: { user_id: REDACTED }, model: 'm' });
   });
 });
