@@ -31,14 +31,7 @@ export function extractMetadata(input: unknown, extra: CallerKeys = {}): Extract
 
 export function extractCall(call: Call, extra: CallerKeys = {}): Extraction {
   const urlApi = detectApiFromUrl(call.url);
-  const common = {
-    request: call.request,
-    url: call.url,
-    status: call.status,
-    headers: call.headers,
-    latency_ms: call.latency_ms,
-    recorded_at: call.recorded_at,
-  };
+  const common = callFields(call);
   const body = call.body;
   if (body.kind === 'json' || body.kind === 'text') {
     const read = readBody(call, urlApi);
@@ -70,6 +63,18 @@ export function extractCall(call: Call, extra: CallerKeys = {}): Extraction {
   return extractAssembled(assembler.finish(), call, extra);
 }
 
+/** What the record takes from the call itself, whatever its body. */
+function callFields(call: Call) {
+  return {
+    request: call.request,
+    url: call.url,
+    status: call.status,
+    headers: call.headers,
+    latency_ms: call.latency_ms,
+    recorded_at: call.recorded_at,
+  };
+}
+
 /** The record of a stream, once its events are in (or it broke off). */
 export function extractAssembled(
   stream: AssembledStream,
@@ -83,12 +88,7 @@ export function extractAssembled(
       : 'the stream ended before its terminal event';
   return buildExtraction(
     {
-      request: call.request,
-      url: call.url,
-      status: call.status,
-      headers: call.headers,
-      latency_ms: call.latency_ms,
-      recorded_at: call.recorded_at,
+      ...callFields(call),
       api: stream.facts.api,
       facts: stream.facts,
       stream: true,

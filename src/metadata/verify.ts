@@ -1,5 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Cassette } from '../cassette/format.ts';
 import { parseCassette, writeCassette } from '../cassette/store.ts';
 import { extractMetadata } from './extract.ts';
@@ -26,15 +25,6 @@ export interface CassetteCheck {
   /** Set when the file is not a readable cassette. */
   error?: string;
   updated: boolean;
-}
-
-/** Every `*.json` file under `dir`, recursively, in a stable order. */
-export async function findCassetteFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
 }
 
 /**

@@ -2,8 +2,9 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findCassetteFiles } from '../../src/cli/cassette-files.ts';
 import { runCli } from '../../src/cli/main.ts';
-import { findCassetteFiles, verifyCassetteFile } from '../../src/metadata/verify.ts';
+import { verifyCassetteFile } from '../../src/metadata/verify.ts';
 import { REAL_FIXTURES_DIR } from '../support/fixtures.ts';
 
 const SHIPPED = 'cassettes';

@@ -3,6 +3,7 @@ import { defineCommand } from 'citty';
 import { loadConfig } from '../../config/config.ts';
 import { LlmCassetteError } from '../../errors.ts';
 import { LAST_RUN_FILE, readLastRun } from '../../run-log/last-run.ts';
+import { cassetteDirArg } from '../cassette-dir-arg.ts';
 import { findCassetteFiles, portablePath } from '../cassette-files.ts';
 import { withExamples } from '../command-help.ts';
 import { colourFor } from '../render/colour.ts';
@@ -19,11 +20,7 @@ export default withExamples(
       description: `Remove cassettes that no test used in the last full run (read from ${LAST_RUN_FILE}).`,
     },
     args: {
-      dir: {
-        type: 'positional',
-        required: false,
-        description: 'Folder of cassettes (default: cassettesDir from the config, or cassettes)',
-      },
+      dir: cassetteDirArg,
       from: {
         type: 'string',
         description: `The last-run record (default: ${LAST_RUN_FILE}); its paths are relative to the working folder`,

@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty';
 import { loadConfig } from '../../config/config.ts';
+import { cassetteDirArg } from '../cassette-dir-arg.ts';
 import { withExamples } from '../command-help.ts';
 import { startProgress } from '../progress.ts';
 import { colourFor } from '../render/colour.ts';
@@ -18,11 +19,7 @@ export default withExamples(
         'A table over all cassettes: provider, model, calls, tokens, cost, TTFT, latency, age.',
     },
     args: {
-      dir: {
-        type: 'positional',
-        required: false,
-        description: 'Folder of cassettes (default: cassettesDir from the config, or cassettes)',
-      },
+      dir: cassetteDirArg,
       format: {
         type: 'enum',
         options: ['table', 'json', 'markdown', 'html'],

@@ -1,6 +1,8 @@
 import { defineCommand } from 'citty';
+import { loadConfig } from '../../config/config.ts';
 import { repriceCassetteFile } from '../../metadata/reprice.ts';
-import { findCassetteFiles } from '../../metadata/verify.ts';
+import { cassetteDirArg } from '../cassette-dir-arg.ts';
+import { findCassetteFiles } from '../cassette-files.ts';
 import { withExamples } from '../command-help.ts';
 
 const command = defineCommand({
@@ -11,12 +13,7 @@ const command = defineCommand({
       'the table that computed them until you do this on purpose.',
   },
   args: {
-    dir: {
-      type: 'positional',
-      required: false,
-      default: 'cassettes',
-      description: 'Folder of cassettes',
-    },
+    dir: cassetteDirArg,
     'dry-run': {
       type: 'boolean',
       default: false,
@@ -25,7 +22,8 @@ const command = defineCommand({
     json: { type: 'boolean', default: false, description: 'Print the changes as JSON' },
   },
   async run({ args }) {
-    const files = await findCassetteFiles(args.dir);
+    const dir = args.dir ?? (await loadConfig()).config.cassettesDir;
+    const files = await findCassetteFiles(dir);
     const results = [];
     for (const file of files) {
       results.push(await repriceCassetteFile(file, { dryRun: args['dry-run'] }));

@@ -7,6 +7,7 @@ import { type RedactionRules, redactInteraction } from '../../cassette/redaction
 import { findSecrets } from '../../cassette/secrets.ts';
 import { parseCassette, writeCassette } from '../../cassette/store.ts';
 import { loadConfig } from '../../config/config.ts';
+import { cassetteDirArg } from '../cassette-dir-arg.ts';
 import { findCassetteFiles, portablePath } from '../cassette-files.ts';
 import { withExamples } from '../command-help.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -61,11 +62,7 @@ export default withExamples(
         "Re-apply today's redaction rules (built-in and the config's `redact`) to every cassette on disk.",
     },
     args: {
-      dir: {
-        type: 'positional',
-        required: false,
-        description: 'Folder of cassettes (default: cassettesDir from the config, or cassettes)',
-      },
+      dir: cassetteDirArg,
       'dry-run': { type: 'boolean', description: 'Report what would change; write nothing' },
       json: { type: 'boolean', description: 'Print the result as JSON' },
     },

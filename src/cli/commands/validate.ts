@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty';
 import { loadConfig } from '../../config/config.ts';
+import { cassetteDirArg } from '../cassette-dir-arg.ts';
 import { type Finding, validateDir } from '../cassette-validation.ts';
 import { withExamples } from '../command-help.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -14,11 +15,7 @@ export default withExamples(
         'Check every cassette against the schema, for secrets, its stored metadata and its expiry; exit 1 if anything is wrong.',
     },
     args: {
-      dir: {
-        type: 'positional',
-        required: false,
-        description: 'Folder of cassettes (default: cassettesDir from the config, or cassettes)',
-      },
+      dir: cassetteDirArg,
       json: { type: 'boolean', description: 'Print the result as JSON' },
     },
     async run({ args }) {

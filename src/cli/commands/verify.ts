@@ -1,10 +1,8 @@
 import { defineCommand } from 'citty';
-import {
-  findCassetteFiles,
-  formatCheck,
-  hasProblems,
-  verifyCassetteFile,
-} from '../../metadata/verify.ts';
+import { loadConfig } from '../../config/config.ts';
+import { formatCheck, hasProblems, verifyCassetteFile } from '../../metadata/verify.ts';
+import { cassetteDirArg } from '../cassette-dir-arg.ts';
+import { findCassetteFiles } from '../cassette-files.ts';
 import { withExamples } from '../command-help.ts';
 import { EXIT } from '../exit-codes.ts';
 import { startProgress } from '../progress.ts';
@@ -19,22 +17,18 @@ export default withExamples(
         "--update stores today's records.",
     },
     args: {
-      dir: {
-        type: 'positional',
-        required: false,
-        default: 'cassettes',
-        description: 'Folder of cassettes',
-      },
+      dir: cassetteDirArg,
       update: { type: 'boolean', default: false, description: 'Rewrite the stored records' },
       json: { type: 'boolean', default: false, description: 'Print the checks as JSON' },
     },
     async run({ args }) {
+      const dir = args.dir ?? (await loadConfig()).config.cassettesDir;
       let files: string[];
       try {
-        files = await findCassetteFiles(args.dir);
+        files = await findCassetteFiles(dir);
       } catch (error) {
         process.stderr.write(
-          `llm-cassette verify: cannot read ${args.dir}: ${(error as Error).message}\n`,
+          `llm-cassette verify: cannot read ${dir}: ${(error as Error).message}\n`,
         );
         process.exitCode = EXIT.usage;
         return;
