@@ -79,7 +79,9 @@ function report(): void {
   console.log(
     [
       '',
-      `tight loop: floor ${floorNs.toFixed(1)} ns/call; costOf raw usage ${rawNs.toFixed(0)} ns/call ` +
+      // The stricter view: the JIT inlines the floor into the loop, leaving a few instructions;
+      // the 20x target is read off vitest's side-by-side summary below (same harness for both).
+      `tight loop (floor inlined by the JIT): floor ${floorNs.toFixed(1)} ns/call; costOf raw usage ${rawNs.toFixed(0)} ns/call ` +
         `(${(rawNs / floorNs).toFixed(0)}x), normalized ${normNs.toFixed(0)} ns/call (${(normNs / floorNs).toFixed(0)}x)`,
       `cold start: parsing the price table ${parses[3]!.toFixed(1)} ms median (target < 50 ms); ` +
         `first cost of a model not yet resolved ${firstCost.toFixed(2)} ms`,

@@ -1,7 +1,10 @@
 /**
- * A side-by-side benchmark: contenders take turns in rounds (A B C, A B C, …) so that drift in the
- * machine's speed hits them alike; each round times a batch of calls; the first round is warm-up.
- * Reports the median of the per-round means and each contender's ratio to a subject.
+ * A side-by-side benchmark: contenders take turns in rounds (A B C, B C A, C A B, …: the order
+ * rotates, so no contender always inherits another's garbage) so that drift in the machine's speed
+ * hits them alike; each round times a batch of calls; the first round is warm-up. Reports the
+ * median of the per-round means, and each contender's ratio to a subject as the median of the
+ * per-round ratios: on a shared machine whose speed wanders between rounds, a ratio taken within
+ * one round is the steadier figure.
  */
 export interface Contender {
   name: string;
@@ -15,6 +18,8 @@ export interface Contender {
 export interface SideBySideResult {
   name: string;
   medianMicros: number;
+  /** Median over rounds of subject / this, measured in the same round. */
+  ratio: number;
 }
 
 export async function sideBySide(
@@ -22,11 +27,12 @@ export async function sideBySide(
   contenders: Contender[],
   options: { rounds?: number; callsPerRound?: number; subject: string },
 ): Promise<SideBySideResult[]> {
-  const rounds = options.rounds ?? 7;
+  const rounds = options.rounds ?? 11;
   const calls = options.callsPerRound ?? 200;
   const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
   for (let round = 0; round <= rounds; round++) {
-    for (const contender of contenders) {
+    for (let turn = 0; turn < contenders.length; turn++) {
+      const contender = contenders[(round + turn) % contenders.length]!;
       const call = await contender.setup();
       const start = performance.now();
       for (let i = 0; i < calls; i++) await call();
@@ -35,19 +41,21 @@ export async function sideBySide(
       if (round > 0) samples.get(contender.name)!.push(micros);
     }
   }
-  const results = contenders.map((c) => ({
-    name: c.name,
-    medianMicros: median(samples.get(c.name)!),
-  }));
+  const subjectSamples = samples.get(options.subject)!;
+  const results = contenders.map((c) => {
+    const own = samples.get(c.name)!;
+    return {
+      name: c.name,
+      medianMicros: median(own),
+      ratio: median(own.map((micros, round) => subjectSamples[round]! / micros)),
+    };
+  });
   const subject = results.find((r) => r.name === options.subject)!;
   const lines = [
-    `\n${title} (median of ${rounds} rounds × ${calls} calls; subject: ${subject.name})`,
+    `\n${title} (${rounds} rounds × ${calls} calls, medians; ratios within each round; subject: ${subject.name})`,
   ];
   for (const [i, r] of results.entries()) {
-    const ratio =
-      r === subject
-        ? ''
-        : `   ${subject.name} / this = ${(subject.medianMicros / r.medianMicros).toFixed(2)}`;
+    const ratio = r === subject ? '' : `   ${subject.name} / this = ${r.ratio.toFixed(2)}`;
     const target = contenders[i]!.target ? `   target: ${contenders[i]!.target}` : '';
     lines.push(
       `  ${r.name.padEnd(48)} ${r.medianMicros.toFixed(1).padStart(9)} µs/call${ratio}${target}`,

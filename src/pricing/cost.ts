@@ -6,6 +6,7 @@ import { NoPriceError } from './errors.ts';
 import {
   isMissing,
   longContextThreshold,
+  type MissingRate,
   type Rate,
   type RateCard,
   type RateName,
@@ -46,6 +47,10 @@ const PARTS: readonly [keyof CostBreakdown, RateName, string][] = [
   ['output_audio_cost', 'outputAudio', 'output audio tokens'],
   ['web_search_cost', 'webSearch', 'web search requests'],
 ];
+const WHAT_IS_BILLED = Object.fromEntries(PARTS.map(([, rate, what]) => [rate, what])) as Record<
+  RateName,
+  string
+>;
 const INPUT_PARTS = new Set<RateName>([
   'input',
   'cacheRead',
@@ -95,11 +100,10 @@ export function costOf(input: CostInput): CostResult {
   };
   const card = rateCard(model, options, longContextThreshold(model, usage.input_tokens));
   const counts = countsOf(usage);
-  for (let i = 0; i < PARTS.length; i++) {
-    const [, rate, what] = PARTS[i]!;
-    const price = card[rate];
-    if (counts[rate] > 0 && isMissing(price)) {
-      throw new NoPriceError(model.key, price.missing, `${counts[rate]} ${what}`);
+  for (const rate of card.missingRates) {
+    if (counts[rate] > 0) {
+      const price = card[rate] as MissingRate;
+      throw new NoPriceError(model.key, price.missing, `${counts[rate]} ${WHAT_IS_BILLED[rate]}`);
     }
   }
   const money = exactIntegerCosts(card, counts) ?? decimalCosts(card, counts);

@@ -44,8 +44,10 @@ export interface RateCard {
    * exact integer arithmetic on plain numbers (the fast path). Undefined when they do not fit.
    */
   units?: { scale: number; divisor: number; rates: Record<RateName, number> };
+  /** The rates the table lacks, listed once so that a cost checks only those against its counts. */
+  missingRates: readonly RateName[];
 }
-export type RateName = Exclude<keyof RateCard, 'applied' | 'units'>;
+export type RateName = Exclude<keyof RateCard, 'applied' | 'units' | 'missingRates'>;
 const RATE_NAMES: readonly RateName[] = [
   'input',
   'cacheRead',
@@ -251,7 +253,9 @@ function buildRateCard(
       inference_geo: geoMultiplier.eq(1) ? null : (geo ?? null),
       geo_multiplier: geoMultiplier.toNumber(),
     },
+    missingRates: [],
   };
+  card.missingRates = RATE_NAMES.filter((name) => isMissing(card[name]));
   card.units = integerUnits(card);
   return card;
 }

@@ -3,6 +3,9 @@ import type { BodyFormat, JsonValue } from '../cassette/format.ts';
 const TEXTUAL =
   /^(text\/|application\/(json|.*\+json|x-ndjson|xml|x-www-form-urlencoded|javascript))/i;
 
+/** Stateless when used without `stream`, so one instance serves every request. */
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
 /**
  * Decides how a body is stored: parsed JSON when it parses (a diff then shows fields, not an
  * escaped string), text when the content type is textual, base64 only for binary bodies.
@@ -14,7 +17,7 @@ export function encodeBody(
   if (bytes.byteLength === 0) return undefined;
   const textual = contentType === null || TEXTUAL.test(contentType);
   if (textual) {
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    const text = utf8.decode(bytes);
     if (contentType === null || /json/i.test(contentType)) {
       try {
         return { body_format: 'json', body: JSON.parse(text) as JsonValue };

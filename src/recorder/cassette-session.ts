@@ -111,6 +111,8 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
   private currentMode: CassetteMode;
   private expired = false;
   private readonly takes: (url: URL) => boolean;
+  /** The host filter's answers by URL: an SDK calls the same few URLs again and again. */
+  private readonly taken = new Map<string, boolean>();
   /** New recordings in request order; a slot is reserved when the request starts. */
   private readonly fresh: Array<Interaction | undefined> = [];
   private readonly pending = new Set<Promise<void>>();
@@ -216,9 +218,21 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
     return this.ejected !== undefined;
   }
 
+  private takesUrl(url: string): boolean {
+    // A user's own predicate may look beyond the URL: ask it every time.
+    if (typeof this.options.hosts === 'function') return this.takes(new URL(url));
+    let takes = this.taken.get(url);
+    if (takes === undefined) {
+      takes = this.takes(new URL(url));
+      if (this.taken.size >= 1_000) this.taken.clear();
+      this.taken.set(url, takes);
+    }
+    return takes;
+  }
+
   async handle(request: Request): Promise<RequestOutcome> {
     if (this.ejected || this.mode === 'passthrough') return { kind: 'ignore' };
-    if (!this.takes(new URL(request.url))) return { kind: 'ignore' };
+    if (!this.takesUrl(request.url)) return { kind: 'ignore' };
     const startedAt = performance.now();
     if (!this.loadedAlready) await this.ready;
     const { recorded: recordedRequest, bytes } = await captureRequest(request);
