@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { bench, describe } from 'vitest';
 import { extractMetadata, meterStream } from '../src/index.ts';
+import { REAL_FIXTURES_DIR } from '../test/support/fixtures.ts';
 
 /**
  * Extraction of a 10,000-event Chat Completions stream against its floor: `JSON.parse` of each
@@ -163,4 +165,74 @@ process.stdout.write(
     `heap retained by the assembly of the same ${kib(textBytes)} of text: ${EVENTS} events ` +
     `${kib(fewer)}, ${EVENTS * 10} events ${kib(more)} (growth ${kib(more - fewer)}, limit ` +
     `${kib(textBytes)}: ${verdict(more - fewer <= textBytes)})\n`,
+);
+
+/**
+ * The same comparison for each API, on a real recording stretched to 10,000 events by repeating
+ * its text deltas: Chat Completions, Responses (named events, large `response.*` snapshots) and
+ * Anthropic Messages (named events, `message_start`/`message_delta` usage).
+ */
+function stretched(fixture: string, isDelta: (event: string) => boolean) {
+  const raw = readFileSync(`${REAL_FIXTURES_DIR}${fixture}.response.sse`, 'utf8');
+  const events = raw.split(/\n\n/).filter((event) => event.trim() !== '');
+  const first = events.findIndex(isDelta);
+  const last = events.findLastIndex(isDelta);
+  const deltas = events.slice(first, last + 1).filter(isDelta);
+  const out = events.slice(0, first);
+  for (let i = 0; out.length < first + EVENTS; i++) out.push(deltas[i % deltas.length]!);
+  out.push(...events.slice(last + 1));
+  const datas = out
+    .map((event) =>
+      event
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trimStart())
+        .join('\n'),
+    )
+    .filter((data) => data.startsWith('{'));
+  return { text: `${out.join('\n\n')}\n\n`, datas };
+}
+
+const perApi = {
+  'chat.completions': {
+    url: 'https://api.openai.com/v1/chat/completions',
+    ...stretched('openai-chat-sse-usage-text', (e) => e.includes('"delta":{"content"')),
+  },
+  responses: {
+    url: 'https://api.openai.com/v1/responses',
+    ...stretched('openai-responses-sse-text', (e) =>
+      e.startsWith('event: response.output_text.delta'),
+    ),
+  },
+  messages: {
+    url: 'https://api.anthropic.com/v1/messages',
+    ...stretched('anthropic-messages-sse-text-1', (e) => e.includes('"type":"text_delta"')),
+  },
+};
+const apiLines: string[] = [];
+for (const [api, stream] of Object.entries(perApi)) {
+  const ratios: number[] = [];
+  const times: number[] = [];
+  let floorMs = 0;
+  for (let round = 0; round < 25; round++) {
+    let start = performance.now();
+    for (const data of stream.datas) JSON.parse(data);
+    const f = performance.now() - start;
+    start = performance.now();
+    const { metadata } = extractMetadata({ response: stream.text, url: stream.url });
+    const ms = performance.now() - start;
+    if (metadata.finish_reason !== 'stop') throw new Error(`${api}: ${metadata.finish_reason}`);
+    if (round < 5) continue;
+    ratios.push(ms / f);
+    times.push(ms);
+    floorMs += f / 20;
+  }
+  const ratio = median(ratios);
+  apiLines.push(
+    `  ${api.padEnd(17)} ${stream.datas.length} events: ${median(times).toFixed(2)} ms = ` +
+      `${ratio.toFixed(2)}× floor (${floorMs.toFixed(2)} ms; target ≤ ${TARGET}×: ${verdict(ratio <= TARGET)})`,
+  );
+}
+process.stdout.write(
+  `extract real recordings stretched to ${EVENTS} events, SSE text, per API (median of 20 rounds):\n${apiLines.join('\n')}\n`,
 );

@@ -3,7 +3,7 @@ import type { ProviderError, ProviderFacts } from '../providers/adapter.ts';
 import { detectApiFromUrl, detectProviderFromUrl } from '../providers/detect.ts';
 import { ErrorBodySchema, readProviderError } from '../providers/error-body.ts';
 import { adapterFor, detectApiFromBody } from '../providers/index.ts';
-import { createSseParser } from '../sse/parse.ts';
+import { forEachSseData } from '../sse/parse.ts';
 import type { ProviderApi } from '../usage/normalized.ts';
 import { buildExtraction } from './build-record.ts';
 import { type Call, resolveCall } from './call.ts';
@@ -49,11 +49,7 @@ export function extractCall(call: Call, extra: CallerKeys = {}): Extraction {
 
   const assembler = new StreamAssembler({ api: urlApi, provider: detectProviderFromUrl(call.url) });
   if (body.kind === 'sse') {
-    const parser = createSseParser((message) => {
-      if (message.kind === 'event') assembler.pushData(message.data);
-    });
-    parser.feed(body.text);
-    parser.end();
+    forEachSseData(body.text, (data) => assembler.pushData(data));
   } else {
     for (const event of body.events) {
       if (event.json !== undefined) assembler.pushPayload(event.json, event.t);

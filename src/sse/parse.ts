@@ -44,3 +44,14 @@ export function parseSseText(text: string): SseMessage[] {
   parser.end();
   return messages;
 }
+
+/**
+ * Every event's `data` in a complete SSE text, in order; comments, ids and retry fields skipped.
+ * The extraction hot path: no message object per event. A text cut off mid-event still yields
+ * what arrived, as `end()` does.
+ */
+export function forEachSseData(text: string, onData: (data: string) => void): void {
+  const parser = createParser({ onEvent: (event) => onData(event.data) });
+  parser.feed(text);
+  parser.feed('\n\n');
+}

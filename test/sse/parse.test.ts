@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SseMessage } from '../../src/sse/message.ts';
-import { createSseParser, parseSseText } from '../../src/sse/parse.ts';
+import { createSseParser, forEachSseData, parseSseText } from '../../src/sse/parse.ts';
 import { serializeSseMessage } from '../../src/sse/serialize.ts';
 import { readFixture } from '../support/fixtures.ts';
 
@@ -51,6 +51,17 @@ describe('createSseParser', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('forEachSseData', () => {
+  it('yields the data of every event that parseSseText finds, including a cut-off last one', () => {
+    const text = `${readFixture('anthropic-messages-sse-text-1.response.sse')}: keep-alive\n\nevent: message_delta\ndata: {"partial`;
+    const datas: string[] = [];
+    forEachSseData(text, (data) => datas.push(data));
+    const events = parseSseText(text).filter((m) => m.kind === 'event');
+    expect(datas).toEqual(events.map((m) => m.data));
+    expect(datas.at(-1)).toBe('{"partial');
   });
 });
 
