@@ -268,7 +268,8 @@ export class CassetteSession implements InterceptingCassette, AsyncDisposable {
     });
     return {
       kind: 'respond',
-      response: await this.record(upstreamRequest, recordedRequest, startedAt),
+      // A plain copy: the stored request takes its headers now, not when the cassette is written.
+      response: await this.record(upstreamRequest, { ...recordedRequest }, startedAt),
     };
   }
 
