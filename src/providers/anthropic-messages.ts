@@ -3,6 +3,7 @@ import { type AssembledToolCall, assembleMessage } from '../metadata/message.ts'
 import type { ProviderAdapter, ProviderError, ProviderFacts, StreamReducer } from './adapter.ts';
 import { ProviderErrorObjectSchema, readProviderError } from './error-body.ts';
 import { normalizeFinishReason } from './finish-reason.ts';
+import { streamEventReader } from './stream-event-reader.ts';
 import { isInteger, isNullishString, isRecord } from './zod-checks.ts';
 
 /** Anthropic Messages: a `message` body, or a stream of `message_*` / `content_block_*` events. */
@@ -122,8 +123,6 @@ export const StreamEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), error: ProviderErrorObjectSchema }),
 ]);
 
-type StreamEvent = z.infer<typeof StreamEventSchema>;
-
 /**
  * The hot path: a `content_block_delta` checked by hand, so that it is read as it is instead of
  * copied by a zod parse. Only ever stricter than its schema
@@ -145,16 +144,7 @@ export function isContentBlockDelta(
   );
 }
 
-/** Event types this reducer reads; others (`ping`, `*.done`…) are skipped before parsing. */
-const HANDLED_TYPES: ReadonlySet<string> = new Set(
-  StreamEventSchema.options.map((option) => option.shape.type.value),
-);
-
-function handled(payload: unknown): boolean {
-  if (typeof payload !== 'object' || payload === null) return false;
-  const type = (payload as { type?: unknown }).type;
-  return typeof type === 'string' && HANDLED_TYPES.has(type);
-}
+const readStreamEvent = streamEventReader(StreamEventSchema, isContentBlockDelta);
 
 /** One content block as it streams: text and tool input grow by concatenation. */
 interface BlockState {
@@ -177,14 +167,8 @@ class AnthropicStreamReducer implements StreamReducer {
   private readonly blocks: BlockState[] = [];
 
   push(payload: unknown): void {
-    let event: StreamEvent;
-    if (isContentBlockDelta(payload)) event = payload;
-    else {
-      if (!handled(payload)) return;
-      const parsed = StreamEventSchema.safeParse(payload);
-      if (!parsed.success) return;
-      event = parsed.data;
-    }
+    const event = readStreamEvent(payload);
+    if (!event) return;
     switch (event.type) {
       case 'message_start':
         this.head = event.message;

@@ -3,6 +3,7 @@ import { type AssembledToolCall, assembleMessage } from '../metadata/message.ts'
 import type { ProviderAdapter, ProviderError, ProviderFacts, StreamReducer } from './adapter.ts';
 import { ProviderErrorObjectSchema, readProviderError } from './error-body.ts';
 import { normalizeFinishReason } from './finish-reason.ts';
+import { streamEventReader } from './stream-event-reader.ts';
 import { isRecord } from './zod-checks.ts';
 
 /** OpenAI Responses API: a `response` object, or a stream of `response.*` events. */
@@ -155,8 +156,6 @@ export const StreamEventSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-type StreamEvent = z.infer<typeof StreamEventSchema>;
-
 /**
  * The hot path: a text delta checked by hand, so that it is read as it is instead of copied by a
  * zod parse. Only ever stricter than its schema (test/providers/stream-event-guards.test.ts);
@@ -171,16 +170,7 @@ export function isTextDelta(payload: unknown): payload is TextDelta {
   );
 }
 
-/** Event types this reducer reads; others (`ping`, `*.done`…) are skipped before parsing. */
-const HANDLED_TYPES: ReadonlySet<string> = new Set(
-  StreamEventSchema.options.map((option) => option.shape.type.value),
-);
-
-function handled(payload: unknown): boolean {
-  if (typeof payload !== 'object' || payload === null) return false;
-  const type = (payload as { type?: unknown }).type;
-  return typeof type === 'string' && HANDLED_TYPES.has(type);
-}
+const readStreamEvent = streamEventReader(StreamEventSchema, isTextDelta);
 
 const TERMINAL = new Set(['response.completed', 'response.incomplete', 'response.failed']);
 
@@ -197,14 +187,8 @@ class ResponsesStreamReducer implements StreamReducer {
   private readonly toolCalls: AssembledToolCall[] = [];
 
   push(payload: unknown): void {
-    let event: StreamEvent;
-    if (isTextDelta(payload)) event = payload;
-    else {
-      if (!handled(payload)) return;
-      const parsed = StreamEventSchema.safeParse(payload);
-      if (!parsed.success) return;
-      event = parsed.data;
-    }
+    const event = readStreamEvent(payload);
+    if (!event) return;
     switch (event.type) {
       case 'response.created':
       case 'response.in_progress':
