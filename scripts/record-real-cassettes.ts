@@ -7,7 +7,7 @@
  *   node --import tsx scripts/record-real-cassettes.ts [CASE ...]
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { useCassette } from '../src/index.ts';
+import { upstreamAt, useCassette } from '../src/index.ts';
 import { REAL_FIXTURES_DIR } from '../test/support/fixtures.ts';
 import { loadCase, ProviderServer } from '../test/support/provider-server.ts';
 import { callThroughSdk, drain, ENDPOINTS } from '../test/support/sdk-call.ts';
@@ -78,17 +78,11 @@ async function recordCase(fixture: string, dir: string): Promise<string> {
   const meta = JSON.parse(readFileSync(`${REAL_FIXTURES_DIR}${fixture}.meta.json`, 'utf8')) as Meta;
   const server = await ProviderServer.start();
   server.serve(fixture);
-  const standIn = new URL(server.origin);
   const cassette = await useCassette(fixture, {
     dir,
     mode: 'record',
     hosts: 'all',
-    upstream: (request) => {
-      const to = new URL(request.url);
-      to.protocol = standIn.protocol;
-      to.host = standIn.host;
-      return fetch(new Request(to, request));
-    },
+    upstream: upstreamAt(server.origin),
   });
   try {
     await drain(await callThroughSdk(meta.api, targetUrl(meta), requestFor(fixture, meta)));

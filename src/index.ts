@@ -72,6 +72,7 @@ export type {
 export type { HostFilter } from './recorder/host-filter.ts';
 export { type CassetteMode, InvalidModeError, MODE_ENV_VAR, resolveMode } from './recorder/mode.ts';
 export type { Chunking, ReplayOptions } from './recorder/replay-options.ts';
+export { upstreamAt } from './recorder/upstream.ts';
 export { useCassette, withCassette } from './recorder/use-cassette.ts';
 export {
   LAST_RUN_FILE,

@@ -1,3 +1,4 @@
+import { upstreamAt } from 'llm-cassette';
 import { configureCassettes } from 'llm-cassette/vitest';
 
 /**
@@ -8,12 +9,5 @@ import { configureCassettes } from 'llm-cassette/vitest';
  */
 const standIn = process.env.CHAT_APP_STAND_IN;
 if (standIn) {
-  configureCassettes({
-    upstream: (request) => {
-      const to = new URL(request.url);
-      to.protocol = new URL(standIn).protocol;
-      to.host = new URL(standIn).host;
-      return fetch(new Request(to, request));
-    },
-  });
+  configureCassettes({ upstream: upstreamAt(standIn) });
 }

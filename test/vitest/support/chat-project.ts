@@ -43,18 +43,12 @@ export default defineConfig({
   },
 });
 `,
-  'test/setup.ts': `import { configureCassettes } from 'llm-cassette/vitest';
+  'test/setup.ts': `import { upstreamAt } from 'llm-cassette';
+import { configureCassettes } from 'llm-cassette/vitest';
 
 const standIn = process.env.STANDIN_ORIGIN;
 if (standIn) {
-  configureCassettes({
-    upstream: (request) => {
-      const to = new URL(request.url);
-      to.protocol = new URL(standIn).protocol;
-      to.host = new URL(standIn).host;
-      return fetch(new Request(to, request));
-    },
-  });
+  configureCassettes({ upstream: upstreamAt(standIn) });
 }
 `,
   'test/chat.test.ts': `${header}
