@@ -35,6 +35,7 @@ export { LlmCassetteError } from './errors.ts';
 export { InvalidMetadataError } from './metadata/build-record.ts';
 export { UnrecognizedInputError } from './metadata/call.ts';
 export { extractMetadata, UnrecognizedResponseError } from './metadata/extract.ts';
+export { type HttpFacts, httpFactsOf } from './metadata/http-facts.ts';
 export { metadataJsonSchema } from './metadata/json-schema.ts';
 export { type AssembledMessage, AssembledMessageSchema } from './metadata/message.ts';
 export {

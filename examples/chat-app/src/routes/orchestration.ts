@@ -1,4 +1,4 @@
-import { extractMetadata } from 'llm-cassette';
+import { extractMetadata, httpFactsOf } from 'llm-cassette';
 import type OpenAI from 'openai';
 import type { LlmCall, Route } from './route.ts';
 
@@ -43,9 +43,7 @@ async function call(
     {
       request,
       response: data,
-      url: `${openai.baseURL}/chat/completions`,
-      status: response.status,
-      headers: Object.fromEntries(response.headers),
+      ...httpFactsOf(response),
       latency_ms: performance.now() - startedAt,
     },
     { routing_path: 'orchestration' },

@@ -1,4 +1,4 @@
-import { meterStream } from 'llm-cassette';
+import { httpFactsOf, meterStream } from 'llm-cassette';
 import type OpenAI from 'openai';
 import type { Route } from './route.ts';
 
@@ -14,9 +14,7 @@ export const passthrough: Route = async function* (history, { openai }) {
   const { data, response } = await openai.chat.completions.create(request).withResponse();
   const stream = meterStream(data, {
     request,
-    url: `${openai.baseURL}/chat/completions`,
-    headers: Object.fromEntries(response.headers),
-    status: response.status,
+    ...httpFactsOf(response),
     extra: { routing_path: 'passthrough' },
   });
   for await (const chunk of stream) {

@@ -1,5 +1,5 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { meterStream } from 'llm-cassette';
+import { httpFactsOf, meterStream } from 'llm-cassette';
 import type { Route } from './route.ts';
 
 /** A model that thinks before it answers (Anthropic extended thinking); only the answer streams. */
@@ -14,9 +14,7 @@ export const reasoning: Route = async function* (history, { anthropic }) {
   const { data, response } = await anthropic.messages.create(request).withResponse();
   const stream = meterStream(data, {
     request,
-    url: `${anthropic.baseURL}/v1/messages`,
-    headers: Object.fromEntries(response.headers),
-    status: response.status,
+    ...httpFactsOf(response),
     extra: { routing_path: 'reasoning' },
   });
   for await (const event of stream) {
